@@ -1,0 +1,69 @@
+"""Small questions about the parse that several checks ask."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import TYPE_CHECKING, TypeVar
+
+from ..letter import Letter
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+FIRST_PERSON = {"i", "me", "my", "mine", "myself", "i'm", "i’m"}
+SECOND_PERSON = {"you", "your", "yours", "yourself", "y'all", "u", "ya"}
+NEGATIONS = {"not", "n't", "never", "no", "nothing", "without", "hardly"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
+
+T = TypeVar("T")
+
+
+def per_letter(func: Callable[[Letter], T]) -> Callable[[Letter], T]:
+    """Compute once per letter what several rules ask about it."""
+
+    @wraps(func)
+    def cached(letter: Letter) -> T:
+        key = f"{func.__module__}.{func.__qualname__}"
+        if key not in letter.memo:
+            letter.memo[key] = func(letter)
+        return letter.memo[key]  # type: ignore[no-any-return]
+
+    return cached
+
+
+def is_negated(token: Token) -> bool:
+    """"not sorry", "never apologised", "no regrets": a negation on the word or its head."""
+    for word in (token, token.head):
+        if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in {"det", "advmod"}
+               for c in word.children):
+            return True
+    return False
+
+
+def subjects(token: Token) -> list[Token]:
+    """Subjects of the clause the token belongs to (of its head for adjectives/objects)."""
+    for word in (token, token.head, token.head.head):
+        found = [c for c in word.children if c.dep_ in SUBJECT_DEPS]
+        if found:
+            return found
+        if word.dep_ not in {"acomp", "xcomp", "dobj", "attr", "prep", "pobj", "amod"}:
+            break
+    return []
+
+
+def has_first_person_subject(token: Token) -> bool:
+    return any(s.lower_ in FIRST_PERSON for s in subjects(token))
+
+
+def mentions_first_person(sent: Span) -> bool:
+    return any(t.lower_ in FIRST_PERSON for t in sent)
+
+
+def is_past(token: Token) -> bool:
+    """Past tense on the word, its auxiliaries, or the verb it hangs from."""
+    for word in (token, token.head):
+        if word.tag_ in {"VBD", "VBN"} or any(c.tag_ == "VBD" for c in word.children):
+            return True
+    return False
+

@@ -1,0 +1,136 @@
+"""Excuses: apologising for, explaining away or dwelling on one's own mistakes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..letter import Hit, Letter
+from ..registry import code_rule
+from .common import FIRST_PERSON, per_letter, SECOND_PERSON, has_first_person_subject, is_negated, subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+APOLOGY_WORDS = {"sorry", "apologize", "apologise", "apology", "apologies", "forgive", "pardon",
+                 "excuse", "regret"}
+SYMPATHY_VERBS = {"hear", "learn", "see", "read", "find"}
+THIRD_PARTY_POSSESSIVES = {"your", "their", "his", "her", "its", "our"}
+# Words that show an apology is about the letter itself, not the interview.
+LETTER_WORDS = {"delay", "delayed", "belated", "reply", "response", "typo", "typos", "email",
+                "e-mail", "note", "letter", "message", "formatting", "spelling", "grammar"}
+
+
+@dataclass(frozen=True)
+class Apology:
+    first: Token
+    last: Token
+    about_letter: bool
+
+
+@per_letter
+def apologies(letter: Letter) -> list[Apology]:
+    """The writer's own apologies, told apart from sympathy ("sorry to hear")."""
+    found = []
+    for token in letter.doc:
+        if token.lemma_.lower() not in APOLOGY_WORDS and token.lower_ not in APOLOGY_WORDS:
+            continue
+        if letter.in_quotes(token) or is_negated(token) or not _is_own_apology(token):
+            continue
+        window = [t.lower_ for t in token.doc[token.i : token.i + 10] if t.sent == token.sent]
+        about_letter = bool(LETTER_WORDS.intersection(window)) or (
+            "this" in window and "late" in window  # "sorry this is late"
+        )
+        found.append(Apology(token, _phrase_end(token), about_letter))
+    return found
+
+
+def _is_own_apology(token: Token) -> bool:
+    word = token.lower_
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if word == "sorry":
+        if nxt is not None and nxt.lower_ == "to" and token.i + 2 < len(token.doc):
+            if token.nbor(2).lemma_.lower() in SYMPATHY_VERBS:
+                return False
+        if _about_someone_else(token):
+            return False
+        subj = subjects(token)
+        return not subj or any(s.lower_ in FIRST_PERSON for s in subj)
+    if word in {"excuse", "pardon", "forgive"}:
+        # "excuse my rambling", "please forgive the slow reply"; not "no excuse", "an excuse".
+        if token.pos_ != "VERB" or has_first_person_subject(token):
+            return False
+        objects = [c for c in token.children if c.dep_ in {"dobj", "pobj"}]
+        return bool(objects) and not any(o.lower_ in SECOND_PERSON for o in objects)
+    if word in {"regret", "regrets"}:
+        return token.pos_ == "VERB" and has_first_person_subject(token)
+    if token.pos_ == "VERB":
+        return has_first_person_subject(token) or not subjects(token)
+    # "My apologies", "Apologies for ...", "please accept my apology"
+    return not any(c.lower_ in SECOND_PERSON | {"his", "her", "their"} for c in token.children)
+
+
+def _about_someone_else(token: Token) -> bool:
+    """"sorry about your office move", "sorry for their loss": sympathy, not an excuse."""
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if any(c.lower_ in THIRD_PARTY_POSSESSIVES for c in obj.subtree):
+                return True
+    return False
+
+
+def _phrase_end(token: Token) -> Token:
+    """Highlight the apology and what it is for, up to the end of that phrase."""
+    end = token
+    for prep in (c for c in token.children if c.dep_ in {"prep", "dobj", "xcomp", "ccomp"}):
+        end = max(end, max(prep.subtree, key=lambda t: t.i), key=lambda t: t.i)
+    return end if end.i - token.i <= 12 else token
+
+
+@code_rule(
+    id="excuses.apology",
+    severity="warning",
+    message="Apologising for your own performance keeps the mistake in the reader's mind.",
+    rationale=(
+        "A thank-you letter should leave the interview's low points where they are: over and"
+        " done with. An apology re-opens them; a better answer or new evidence closes them."
+    ),
+    suggestion="Drop the apology; if the point matters, give the better answer or the evidence.",
+    bad=[
+        "I'm sorry I was late and rambled through the case study.",
+        "Please forgive my rambling answer about the budget.",
+        "I apologize for stumbling over the SQL question.",
+    ],
+    good=[
+        "I was sorry to hear about the office move.",
+        "I'm not sorry I applied for this role.",
+        "I'm sorry to hear that your team lost a colleague this spring.",
+    ],
+)
+def apology(letter: Letter) -> Iterator[Hit]:
+    for found in apologies(letter):
+        if not found.about_letter:
+            yield letter.hit(found.first, found.last)
+
+
+@code_rule(
+    id="excuses.letter-apology",
+    severity="warning",
+    message="Apologising for the letter itself (its delay or typos) starts on a weak note.",
+    rationale=(
+        "A note that opens with 'sorry for the late reply' or 'excuse any typos' spends its"
+        " first impression on an apology. Send it promptly and proofread instead."
+    ),
+    suggestion="Remove the apology and open with your thanks.",
+    bad=[
+        "Sorry for the delay in writing to you.",
+        "Please excuse any typos, I am writing from my phone.",
+        "Forgive the slow reply; last week was busy.",
+    ],
+    good=["Thank you for taking the time to meet with me on Tuesday."],
+)
+def letter_apology(letter: Letter) -> Iterator[Hit]:
+    for found in apologies(letter):
+        if found.about_letter:
+            yield letter.hit(found.first, found.last)

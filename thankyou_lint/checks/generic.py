@@ -1,0 +1,227 @@
+"""Generic: a letter that could be sent to anyone. Clichés live in rules/generic.yaml."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from ..letter import Hit, Letter
+from ..registry import code_rule
+
+PLACEHOLDER_RE = re.compile(
+    r"\[[^\]\n]{1,40}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
+    r"|\b(?:XYZ|ABC)(?:\s+(?:Corp(?:oration)?|Company|Inc|Ltd|Co|Industries|Group))?\b"
+    r"|\bINSERT\s+[A-Z][A-Z ]+\b|\bTBD\b"
+    r"|\b(?:Company|Interviewer|Hiring\s+Manager|Recipient|Your|Candidate|First|Last)(?:'s)?\s+Name\b"
+    r"|\bM(?:r|s|rs)\.?\s+(?:Manager|Recruiter|Interviewer|Hiring\s+Manager|Lastname|Surname)\b"
+)
+SIGNATURE_PLACEHOLDERS = {"name", "your name", "full name", "candidate", "signature"}
+IMPERSONAL_GREETING_RE = re.compile(
+    r"(?i)^(to\s+whom\s+it\s+may\s+concern|dear\s+(sir|madam|sirs)(\s*(or|/)\s*(madam|sir))?"
+    r"|(dear|hello|hi)\s+(hiring\s+manager|recruiter|interviewer|employer|hiring\s+team"
+    r"|recruitment\s+team|human\s+resources|hr(\s+team)?)\b)"
+)
+SPECIFIC_ENTS = {"PERSON", "ORG", "PRODUCT", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW",
+                 "NORP", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "LANGUAGE"}
+NOT_SPECIFIC_PROPN = {"thank", "thanks", "i", "dear", "hiring", "manager", "sincerely", "best",
+                      "regards", "hi", "hello", "position", "company", "team", "role", "job"}
+
+
+@code_rule(
+    id="generic.placeholder",
+    severity="error",
+    message="An unfilled template placeholder is still in the letter.",
+    rationale="A leftover '[Company Name]' tells the reader this is a form letter sent unread.",
+    suggestion="Replace the placeholder with the real name.",
+    needs=[],
+    bad=["Thank you for the interview at [Company Name].", "Dear <Interviewer>,\n\nThank you.",
+         "I would love to join XYZ Corp.", "Thank you.\n\nBest regards,\n[Your Name]"],
+    good=["Thank you for the interview at Brightwave.", "I like <3 the team."],
+)
+def placeholder(letter: Letter) -> Iterator[Hit]:
+    text = letter.text
+    start = letter.layout.greeting.start if letter.layout.greeting else letter.body.start
+    for m in PLACEHOLDER_RE.finditer(text, start):
+        yield Hit(m.start(), m.end())
+    name = letter.layout.name
+    if name and letter.layout.slice(name).strip().lower() in SIGNATURE_PLACEHOLDERS:
+        yield Hit(name.start, name.end)
+
+
+@code_rule(
+    id="generic.impersonal-greeting",
+    severity="warning",
+    message="An impersonal greeting to someone you have met.",
+    rationale="You know who interviewed you: 'To whom it may concern' reads as a form letter.",
+    suggestion="Address the interviewer by name: 'Dear Ms. Reyes,'.",
+    needs=[],
+    bad=["To whom it may concern,\n\nThank you.", "Dear Hiring Manager,\n\nThank you.",
+         "Dear Sir or Madam,\n\nThank you."],
+    good=["Dear Ms. Reyes,\n\nThank you.", "Dear Hiring Committee,\n\nThank you."],
+)
+def impersonal_greeting(letter: Letter) -> Iterator[Hit]:
+    span = letter.layout.greeting
+    if span is None:
+        return
+    m = IMPERSONAL_GREETING_RE.match(letter.layout.slice(span))
+    if m:
+        yield Hit(span.start, span.start + m.end())
+
+
+@code_rule(
+    id="generic.nothing-specific",
+    severity="warning",
+    message="Nothing specific: no name, company, product, project or number in the body.",
+    rationale=(
+        "Specific details set you apart: the interviewer, the company, the role, or something"
+        " you discussed. A letter that could go to anyone is remembered by no one."
+    ),
+    suggestion="Mention something from the conversation: a project, a problem, a name.",
+    needs=["pos", "ents"],
+    bad=["Dear Dana,\n\nThank you for the interview. I enjoyed learning about the company and"
+         " the position, and I believe I would be a good fit.\n\nBest regards,\nSam"],
+    good=["Dear Dana,\n\nThank you for the interview about the analyst role at Brightwave."
+          "\n\nBest regards,\nSam"],
+)
+def nothing_specific(letter: Letter) -> Iterator[Hit]:
+    doc = letter.doc
+    if not doc.text.strip():
+        return
+    for token in doc:
+        if token.ent_type_ in SPECIFIC_ENTS or token.like_num:
+            return
+        if token.pos_ == "PROPN" and token.lower_ not in NOT_SPECIFIC_PROPN:
+            return
+    yield letter.body_hit()
+
+
+def _normalise(name: str) -> str:
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def _greeting_names(letter: Letter) -> list[tuple[int, int, str]]:
+    span = letter.layout.greeting
+    if span is None:
+        return []
+    text = letter.layout.slice(span)
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[A-Z][\w'’-]+", text)]
+    titles = {"Dear", "Hi", "Hello", "Hey", "Good", "Morning", "Afternoon", "Evening", "Mr",
+              "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Greetings"}
+    return [(span.start + a, span.start + b, w) for a, b, w in words if w not in titles]
+
+
+@code_rule(
+    id="generic.wrong-name",
+    severity="error",
+    message="The greeting does not use the interviewer's name as given in the context.",
+    rationale="Misspelling or swapping the interviewer's name is the classic copy-paste mistake.",
+    suggestion="Check the spelling of the interviewer's name.",
+    needs=[],
+    bad=[{"text": "Dear Ms. Reyez,\n\nThank you.", "context": {"interviewer": "Dana Reyes"}},
+         {"text": "Dear Tom,\n\nThank you.", "context": {"interviewer": "Dana Reyes"}}],
+    good=[{"text": "Dear Ms. Reyes,\n\nThank you.", "context": {"interviewer": "Dana Reyes"}},
+          {"text": "Hi Dana,\n\nThank you.", "context": {"interviewer": "Dana Reyes"}}],
+)
+def wrong_name(letter: Letter) -> Iterator[Hit]:
+    interviewer = letter.context.interviewer
+    names = _greeting_names(letter)
+    if not interviewer or not names:
+        return
+    known = {_normalise(part) for part in interviewer.split() if len(_normalise(part)) > 1}
+    if any(_normalise(w) in known for _, _, w in names):
+        return
+    close = [n for n in names if any(_similar(_normalise(n[2]), k) for k in known)]
+    start, end, word = (close or names)[0]
+    message = (
+        f"'{word}' looks like a misspelling of the interviewer's name ({interviewer})."
+        if close
+        else f"The greeting names '{word}', but the interviewer is {interviewer}."
+    )
+    yield Hit(start, end, message=message)
+
+
+def _similar(a: str, b: str) -> bool:
+    return SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+@code_rule(
+    id="generic.company-missing",
+    severity="warning",
+    message="The company you interviewed with is never named.",
+    rationale="Naming the company shows the letter was written for this interview, not copied.",
+    suggestion="Name the company where you mention the role or the team.",
+    needs=[],
+    bad=[{"text": "Dear Dana,\n\nThank you for the interview.",
+          "context": {"company": "Brightwave"}}],
+    good=[{"text": "Dear Dana,\n\nThank you for the interview at Brightwave.",
+           "context": {"company": "Brightwave"}}],
+)
+def company_missing(letter: Letter) -> Iterator[Hit]:
+    company = letter.context.company
+    if company and not _mentions(letter, company):
+        yield letter.body_hit()
+
+
+@code_rule(
+    id="generic.other-company",
+    severity="error",
+    message="Another employer's name is used where this company's belongs.",
+    rationale="'I would love to join Acme' in a letter to Brightwave is a copy-paste giveaway.",
+    suggestion="Replace it with the name of the company you interviewed with.",
+    needs=["ents", "dep"],
+    bad=[{"text": "Dear Dana,\n\nThank you. I would love to join Acme Analytics and help your"
+          " team grow.", "context": {"company": "Brightwave"}}],
+    good=[{"text": "Dear Dana,\n\nThank you. At Acme Analytics I led the billing migration, and"
+           " I would love to join Brightwave.", "context": {"company": "Brightwave"}}],
+)
+def other_company(letter: Letter) -> Iterator[Hit]:
+    company = letter.context.company
+    if not company:
+        return
+    target = _normalise(company)
+    for ent in letter.doc.ents:
+        if ent.label_ != "ORG" or _similar(_normalise(ent.text), target):
+            continue
+        if _is_destination(ent):
+            yield letter.hit(ent, message=f"'{ent.text}' is named as the employer you are"
+                             f" applying to, but the company is {company}.")
+
+
+def _is_destination(ent: object) -> bool:
+    """"join X", "role at X", "X's team", "work for X": X is where the letter is going."""
+    root = ent.root  # type: ignore[attr-defined]
+    head = root.head
+    if root.dep_ == "dobj" and head.lemma_ in {"join", "contribute", "serve"}:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in {"at", "for", "with", "to"}:
+        governor = head.head
+        words = {governor.lemma_.lower()}
+        return bool(words & {"role", "position", "opportunity", "job", "interview", "work",
+                             "contribute", "career", "future", "join", "team"}) and not any(
+            c.lower_ == "my" for c in governor.children)
+    return False
+
+
+@code_rule(
+    id="generic.role-missing",
+    severity="info",
+    message="The role you interviewed for is never named.",
+    rationale="Naming the role anchors the letter to this interview.",
+    suggestion="Mention the role once, e.g. in the opening thank-you.",
+    needs=[],
+    bad=[{"text": "Dear Dana,\n\nThank you for the interview.", "context": {"role": "Data Analyst"}}],
+    good=[{"text": "Dear Dana,\n\nThank you for the Data Analyst interview.",
+           "context": {"role": "Data Analyst"}}],
+)
+def role_missing(letter: Letter) -> Iterator[Hit]:
+    role = letter.context.role
+    if role and not _mentions(letter, role):
+        yield letter.body_hit()
+
+
+def _mentions(letter: Letter, name: str) -> bool:
+    text = _normalise(letter.text)
+    return _normalise(name) in text

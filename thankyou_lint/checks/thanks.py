@@ -1,0 +1,173 @@
+"""Thanks: the body of the letter should thank the reader."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..letter import Hit, Letter
+from ..registry import code_rule
+from .common import FIRST_PERSON, SECOND_PERSON, per_letter, subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+THANK_WORDS = {"thank", "thanks", "thx", "thanku", "ty", "thank-you"}
+GRATEFUL_WORDS = {"grateful", "thankful", "appreciative", "indebted", "gratitude", "appreciation"}
+SARCASM_AFTER = {"nothing", "wasting", "ghosting", "ignoring", "keeping", "making"}
+# "Thank the panel for me" still thanks the reader's side; a named third person does not.
+THIRD_PERSON = {"him", "her", "them", "he", "she", "they", "his"}
+# A sign-off of four words or more ("Thank you for your time,") is a sentence of thanks.
+SIGNOFF_SENTENCE_WORDS = 4
+
+
+def is_gratitude(token: Token) -> bool:
+    """Does this word express the writer's gratitude to the reader?"""
+    word, lemma = token.lower_, token.lemma_.lower()
+    if word in THANK_WORDS or lemma == "thank":
+        return _thanks_the_reader(token)
+    if lemma == "appreciate":
+        return _appreciates_the_reader(token)
+    if word in GRATEFUL_WORDS:
+        return not _is_request(token) and not _to_someone_else(token)
+    if word == "obliged":
+        return not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)  # not "obliged to"
+    if lemma == "mean" and any(c.lower_ in {"lot", "world", "great", "deal"} for c in token.subtree):
+        return any(c.lower_ in {"it", "that", "this"} for c in token.children) or _said_to_reader(
+            token
+        )
+    return False
+
+
+def _thanks_the_reader(token: Token) -> bool:
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    if token.lower_ == "thanks" and nxt is not None and nxt.lower_ == "to":
+        return after is not None and after.lower_ in SECOND_PERSON  # "thanks to the new policy"
+    window = {t.lower_ for t in doc[token.i + 1 : token.i + 5]}
+    if SARCASM_AFTER & window and "for" in window:
+        return False  # "thanks for nothing", "thanks for keeping me waiting"
+    subj = subjects(token) if token.pos_ == "VERB" else []
+    if subj and not any(s.lower_ in FIRST_PERSON | {"we"} for s in subj):
+        return False  # "you thanked me", "she thanked the team"
+    objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+    for obj in objects:
+        if obj.lower_ in THIRD_PERSON or obj.pos_ == "PROPN" or obj.dep_ == "poss":
+            return False
+        if any(c.lower_ == "my" for c in obj.children):
+            return False  # "thank my mentor"
+    return True
+
+
+def _appreciates_the_reader(token: Token) -> bool:
+    if token.pos_ != "VERB":
+        return False
+    subj = subjects(token)
+    if subj and not any(s.lower_ in FIRST_PERSON | {"we"} for s in subj):
+        return False
+    for child in token.children:
+        # "I appreciate that the role is demanding": a statement, not thanks.
+        if child.dep_ == "ccomp" and any(m.lower_ in {"that", "if"} for m in child.children):
+            return False
+        if child.lower_ == "it" and _is_request(token):
+            return False  # "I'd appreciate it if ..."
+    return not _is_request(token)
+
+
+def _is_request(token: Token) -> bool:
+    """"I would be grateful if you could ...": a request, not gratitude."""
+    sent = token.sent
+    words = [t.lower_ for t in sent]
+    conditional = any(w in {"would", "'d", "’d", "will"} for w in words[: token.i - sent.start])
+    return conditional and ("if" in words or "for" not in words)
+
+
+def _to_someone_else(token: Token) -> bool:
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"):
+        for obj in prep.children:
+            if obj.lower_ not in SECOND_PERSON and obj.pos_ in {"PROPN", "NOUN", "PRON"}:
+                return obj.lower_ not in {"everyone", "all", "panel", "team", "both"}
+    return False
+
+
+def _said_to_reader(token: Token) -> bool:
+    return any(t.lower_ in SECOND_PERSON for t in token.sent)
+
+
+@per_letter
+def gratitude(letter: Letter) -> list[Token]:
+    return [t for t in letter.doc if not letter.in_quotes(t) and is_gratitude(t)]
+
+
+def _signoff_thanks(letter: Letter) -> str | None:
+    phrase = letter.layout.signoff_phrase or ""
+    return phrase if re.match(r"(?i)(many\s+)?than|thx|with\s+(thanks|gratitude)", phrase) else None
+
+
+def _body_thanks(letter: Letter) -> bool:
+    phrase = _signoff_thanks(letter) or ""
+    return bool(gratitude(letter)) or len(phrase.split()) >= SIGNOFF_SENTENCE_WORDS
+
+
+@code_rule(
+    id="thanks.missing",
+    severity="warning",
+    message="The letter never thanks the reader.",
+    rationale=(
+        "The first job of a thank-you letter is gratitude for the reader's time. Without it"
+        " the letter reads as a follow-up or a sales pitch."
+    ),
+    suggestion="Open with a specific thank-you: 'Thank you for meeting with me on Tuesday.'",
+    bad=["Dear Dana,\n\nI enjoyed our talk about the analytics role. My SQL work at Brightwave"
+         " cut reporting time by half, and I would bring the same focus here.\n\nBest regards,\n"
+         "Sam Lee"],
+    good=["Dear Dana,\n\nThank you for meeting with me on Tuesday about the analytics role.\n\n"
+          "Best regards,\nSam Lee",
+          "Dear Dana,\n\nThanks to the new policy the team works remotely. I appreciate you"
+          " explaining it.\n\nBest regards,\nSam Lee"],
+)
+def missing(letter: Letter) -> Iterator[Hit]:
+    if not _body_thanks(letter) and not _signoff_thanks(letter):
+        yield letter.body_hit()
+
+
+@code_rule(
+    id="thanks.signoff-only",
+    severity="warning",
+    message="The only thanks is the sign-off; the body never thanks the reader.",
+    rationale=(
+        "A bare 'Thanks,' above your name is a formula, not gratitude. Say what you are"
+        " grateful for in the body of the letter."
+    ),
+    suggestion="Add a sentence of thanks in the body: 'Thank you for walking me through ...'",
+    bad=["Hi Dana,\n\nI enjoyed our talk about the analytics role and the Brightwave"
+         " migration.\n\nThanks,\nSam Lee"],
+    good=["Hi Dana,\n\nThank you for our talk about the analytics role.\n\nThanks again,\n"
+          "Sam Lee"],
+)
+def signoff_only(letter: Letter) -> Iterator[Hit]:
+    if not _body_thanks(letter) and _signoff_thanks(letter) and letter.layout.signoff:
+        span = letter.layout.signoff
+        yield Hit(span.start, span.end)
+
+
+@code_rule(
+    id="thanks.buried",
+    severity="info",
+    message="The thanks comes only at the very end; consider thanking the reader first.",
+    rationale="Readers skim: gratitude in the opening lines sets the tone for the rest.",
+    suggestion="Move your thank-you into the first paragraph.",
+    bad=["Dear Dana,\n\nOur talk about the pipeline was useful.\n\nI led the Brightwave"
+         " migration.\n\nThank you for your time.\n\nBest regards,\nSam Lee"],
+    good=["Dear Dana,\n\nThank you for your time on Tuesday.\n\nI led the Brightwave"
+          " migration.\n\nI look forward to hearing from you.\n\nBest regards,\nSam Lee"],
+)
+def buried(letter: Letter) -> Iterator[Hit]:
+    paragraphs = letter.layout.paragraphs
+    found = gratitude(letter)
+    if len(paragraphs) >= 3 and found:
+        last = paragraphs[-1].start - letter.body.start
+        if all(t.idx >= last for t in found):
+            yield letter.hit(found[0])

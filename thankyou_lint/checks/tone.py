@@ -1,0 +1,121 @@
+"""Tone checks that need code; the word lists live in rules/tone.yaml."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..letter import Hit, Letter
+from ..registry import code_rule
+
+EMOJI_RE = re.compile(
+    "[\U0001f300-\U0001faff\U00002600-\U000027bf\U0001f000-\U0001f2ff\U0001f900-\U0001f9ff]"
+    "[\ufe0f\U0001f3fb-\U0001f3ff\u200d]*"
+)
+# :) :-) ;) :D :P :( <3 xD ^^ — only where they stand alone between spaces.
+EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=8][-']?[)(DPpO/\\|*3]+|<3+|[xX]D+|\^\^|\^_\^|:'\()(?!\S)")
+EXCLAMATION_RUN_RE = re.compile(r"!{2,}|[!?]{3,}|!\?|\?!")
+CASUAL_GREETING_RE = re.compile(
+    r"(?i)^(hey+|yo|hiya|howdy|sup|what'?s\s+up|hi\s+there|hello\s+there|hey\s+there)\b"
+)
+CASUAL_SIGNOFFS = {"cheers", "cheers mate", "xoxo", "xo", "love", "later", "peace", "ttyl", "cya",
+                   "see ya", "hugs", "thx", "ta", "take care", "talk soon"}
+# All-capital words that are not shouting: pronoun, acronyms that are also English words.
+NOT_SHOUTING = {"I", "A", "US", "IT", "AM", "PM", "OK", "HR", "QA", "UX", "UI", "AI", "ID", "CEO",
+                "CV", "OR", "ER", "ICU", "MD", "RN", "AND"}
+SEVERAL_EXCLAMATIONS = 3
+
+
+@code_rule(
+    id="tone.emoji",
+    severity="warning",
+    message="Emoji and emoticons read as casual in a thank-you letter.",
+    rationale="A thank-you letter is a professional document; emoji belong in chat.",
+    suggestion="Remove the emoji and let the words carry the warmth.",
+    needs=[],
+    bad=["Thanks again for the chat 😊", "It was great to meet the team :)"],
+    good=["Thank you again for the conversation about the role."],
+)
+def emoji(letter: Letter) -> Iterator[Hit]:
+    start, text = letter.body.start, letter.layout.body_text
+    for regex in (EMOJI_RE, EMOTICON_RE):
+        for m in regex.finditer(text):
+            yield Hit(start + m.start(), start + m.end())
+
+
+@code_rule(
+    id="tone.exclamations",
+    severity="warning",
+    message="Repeated or many exclamation marks read as over-excited.",
+    rationale="One exclamation mark can show enthusiasm; a run of them, or several, looks unprofessional.",
+    suggestion="Keep at most one exclamation mark, and use a full stop elsewhere.",
+    needs=[],
+    bad=["I am so excited about this role!!!", "Great meeting! Loved it! Thanks!"],
+    good=["I am excited about the role!", "Thank you for meeting Yo! Sushi's founders with me."],
+)
+def exclamations(letter: Letter) -> Iterator[Hit]:
+    start, text = letter.body.start, letter.layout.body_text
+    runs = list(EXCLAMATION_RUN_RE.finditer(text))
+    for m in runs:
+        yield Hit(start + m.start(), start + m.end())
+    # Marks that end a sentence ("Sushi!" inside a name is followed by a capital, not a space).
+    marks = [m for m in re.finditer(r"(?<!!)!(?!!)(?=\s|$)", text)]
+    if not runs and len(marks) >= SEVERAL_EXCLAMATIONS:
+        for m in marks:
+            yield Hit(start + m.start(), start + m.end())
+
+
+@code_rule(
+    id="tone.shouting",
+    severity="warning",
+    message="Words in capitals read as shouting.",
+    rationale="Capitals for emphasis read as raised voice; emphasis comes from word choice.",
+    suggestion="Write the words in normal case.",
+    needs=["pos"],
+    bad=["I am REALLY excited about this role.", "THANK YOU SO MUCH for the chance."],
+    good=["I set up SQL reports on AWS for the NHS.", "I work in IT at the ICU."],
+)
+def shouting(letter: Letter) -> Iterator[Hit]:
+    doc = letter.doc
+    caps = [t for t in doc if t.is_alpha and t.is_upper and len(t) >= 2 and t.text not in NOT_SHOUTING]
+    for token in caps:
+        neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        in_run = any(n in caps for n in neighbours)
+        if token.is_stop and (in_run or len(token) >= 3) or in_run and len(token) >= 4:
+            yield letter.hit(token)
+
+
+@code_rule(
+    id="tone.casual-greeting",
+    severity="warning",
+    message="A casual greeting ('Hey', 'Yo') is too informal for a thank-you letter.",
+    rationale="'Hi Dana,' is fine; 'Hey', 'Yo' and 'Hey there' read as a text message.",
+    suggestion="Open with 'Dear <name>,' or 'Hi <name>,'.",
+    needs=[],
+    bad=["Hey Dana,\n\nThank you for the interview.", "Yo Tom!\n\nThanks for the chat."],
+    good=["Hi Dana,\n\nThank you for the interview.", "Dear Mr. Okafor,\n\nThank you."],
+)
+def casual_greeting(letter: Letter) -> Iterator[Hit]:
+    span = letter.layout.greeting
+    if span is None:
+        return
+    m = CASUAL_GREETING_RE.match(letter.layout.slice(span))
+    if m:
+        yield Hit(span.start, span.start + m.end())
+
+
+@code_rule(
+    id="tone.casual-signoff",
+    severity="warning",
+    message="A casual sign-off ('Cheers', 'xoxo') is too informal for a thank-you letter.",
+    rationale="The sign-off is the last impression; keep it professional.",
+    suggestion="Sign off with 'Best regards,' or 'Kind regards,'.",
+    needs=[],
+    bad=["Thank you for your time.\n\nCheers mate,\nSam", "Thanks for the chat.\n\nxoxo\nSam"],
+    good=["Thank you for your time.\n\nKind regards,\nSam"],
+)
+def casual_signoff(letter: Letter) -> Iterator[Hit]:
+    phrase = (letter.layout.signoff_phrase or "").lower()
+    span = letter.layout.signoff
+    if span is not None and re.sub(r"\s+", " ", phrase) in CASUAL_SIGNOFFS:
+        yield Hit(span.start, span.start + len(phrase))

@@ -1,0 +1,173 @@
+"""The `thankyou-lint` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .config import Config, discover_config, load_config
+from .errors import ThankyouLintError
+from .models import LetterContext, Severity
+
+SUBCOMMANDS = ("rules", "schema", "eval")
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(ThankyouLintError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors raise (one line, exit 2) instead of printing usage."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, help="config file (default: discovered)")
+    parser.add_argument("--select", type=_csv, action="extend", default=[],
+                        help="only these rule ids or families (comma-separated)")
+    parser.add_argument("--ignore", type=_csv, action="extend", default=[],
+                        help="skip these rule ids or families (comma-separated)")
+    parser.add_argument("--model", help="spaCy pipeline name or path")
+
+
+def lint_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="thankyou-lint",
+        description="Lint job-interview thank-you letters. "
+        "Other commands: `thankyou-lint rules`, `thankyou-lint schema`, `thankyou-lint eval DIR`.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="files, directories (*.txt, *.md) or - for stdin")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--fail-on", choices=[s.value for s in Severity],
+                        help="lowest severity that makes the exit code 1 (default: warning)")
+    parser.add_argument("--company", help="the company you interviewed with")
+    parser.add_argument("--interviewer", help="the interviewer's name")
+    parser.add_argument("--role", help="the role you interviewed for")
+    parser.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    parser.add_argument("--version", action="version", version=f"thankyou-lint {__version__}")
+    _common(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            return {"rules": cmd_rules, "schema": cmd_schema, "eval": cmd_eval}[args[0]](args[1:])
+        return cmd_lint(args)
+    except ThankyouLintError as exc:
+        print(f"thankyou-lint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _config(args: argparse.Namespace, **context: str | None) -> Config:
+    config = load_config(args.config) if args.config else discover_config()
+    update: dict[str, object] = {}
+    if args.select:
+        update["select"] = tuple(args.select)
+    if args.ignore:
+        update["ignore"] = tuple(args.ignore)
+    if args.model:
+        update["model"] = args.model
+    if getattr(args, "fail_on", None):
+        update["fail_on"] = Severity(args.fail_on)
+    given = LetterContext(**{k: v for k, v in context.items() if v})
+    update["context"] = given.merged_over(config.context)
+    return config.model_copy(update=update)
+
+
+def cmd_lint(argv: list[str]) -> int:
+    from .engine import Draft, Linter
+    from .inputs import expand, read_source
+    from .output import RENDERERS
+    from .output.text import render_text
+
+    args = lint_parser().parse_args(argv)
+    config = _config(args, company=args.company, interviewer=args.interviewer, role=args.role)
+    linter = Linter(config)
+    sources, failed = [], False
+    for path in expand(args.paths):
+        source = read_source(path)
+        if source.error is not None:
+            print(f"thankyou-lint: error: {path}: {source.error}", file=sys.stderr)
+            failed = True
+        else:
+            sources.append(source)
+    reports = list(linter.lint_drafts(Draft(s.text or "", s.path) for s in sources))
+    colour = args.color == "always" or args.color == "auto" and sys.stdout.isatty()
+    if args.format == "text":
+        render_text(reports, sys.stdout, colour, {s.path: s.text or "" for s in sources})
+    else:
+        RENDERERS[args.format](reports, sys.stdout, colour)
+    if failed:
+        return EXIT_ERROR
+    threshold = config.fail_on.rank
+    failing = any(f.severity.rank >= threshold for r in reports for f in r.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def cmd_rules(argv: list[str]) -> int:
+    from .registry import all_rules, select_rules
+
+    parser = _Parser(prog="thankyou-lint rules", description="List every rule.")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    _common(parser)
+    args = parser.parse_args(argv)
+    config = _config(args)
+    rules = select_rules(all_rules(config.rule_packs), config.select, config.ignore)
+    if args.format == "json":
+        data = [r.meta.model_dump(mode="json") | {"family": r.meta.family.value} for r in rules]
+        print(json.dumps(data, indent=2))
+        return EXIT_OK
+    width = max(len(r.meta.id) for r in rules)
+    for rule in rules:
+        meta = rule.meta
+        print(f"{meta.id:<{width}}  {meta.family.value:<9}  {meta.severity.value:<7}  {meta.message}")
+    return EXIT_OK
+
+
+def cmd_schema(argv: list[str]) -> int:
+    from .output.json import schema_text
+
+    _Parser(prog="thankyou-lint schema",
+            description="Print the JSON Schema of --format json output.").parse_args(argv)
+    print(schema_text())
+    return EXIT_OK
+
+
+def cmd_eval(argv: list[str]) -> int:
+    from .engine import Linter
+    from .evaluate import evaluate, render_evaluation
+
+    parser = _Parser(prog="thankyou-lint eval",
+                     description="Score the linter against a labelled corpus folder.")
+    parser.add_argument("corpus", type=Path, metavar="DIR")
+    parser.add_argument("--with-context", action="store_true",
+                        help="lint each letter with the context from labels.json")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    _common(parser)
+    args = parser.parse_args(argv)
+    result = evaluate(args.corpus, Linter(_config(args)), with_context=args.with_context)
+    if args.format == "json":
+        print(json.dumps(result.as_data(), indent=2))
+    else:
+        print(render_evaluation(result))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Settings, and their discovery in pyproject.toml or .thankyou-lint.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+from .models import LetterContext, Severity
+from .nlp import DEFAULT_MODEL
+
+CONFIG_FILE = ".thankyou-lint.toml"
+PYPROJECT_TABLE = "thankyou-lint"
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class Config(BaseModel):
+    """Linter settings. In TOML the keys are kebab-case (`fail-on`, `rule-packs`)."""
+
+    model_config = ConfigDict(
+        extra="forbid", alias_generator=_kebab, populate_by_name=True, frozen=True
+    )
+
+    select: tuple[str, ...] = Field(default=(), description="Rule ids or families to run.")
+    ignore: tuple[str, ...] = Field(default=(), description="Rule ids or families to skip.")
+    fail_on: Severity = Field(default=Severity.WARNING, description="Lowest failing severity.")
+    accept: tuple[str, ...] = Field(
+        default=(), description="Words, phrases and names that are never flagged."
+    )
+    severity: dict[str, Severity | Literal["off"]] = Field(
+        default_factory=dict, description="Per-rule severity overrides, or 'off'."
+    )
+    context: LetterContext = Field(default_factory=LetterContext)
+    model: str = Field(default=DEFAULT_MODEL, description="spaCy pipeline name or path.")
+    rule_packs: tuple[Path, ...] = Field(default=(), description="Extra rule pack files.")
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest .thankyou-lint.toml, or pyproject.toml with our table, walking up."""
+    for folder in [start, *start.parents]:
+        own = folder / CONFIG_FILE
+        if own.is_file():
+            return own
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and PYPROJECT_TABLE in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(path: Path) -> Config:
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get(PYPROJECT_TABLE, {})
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        raise ConfigError(f"{path}: {where}: {err['msg']}") from None
+    # Rule pack paths are relative to the file that names them.
+    packs = tuple(p if p.is_absolute() else path.parent / p for p in config.rule_packs)
+    return config.model_copy(update={"rule_packs": packs})
+
+
+def discover_config(start: Path | None = None) -> Config:
+    path = find_config_file((start or Path.cwd()).resolve())
+    return load_config(path) if path else Config()
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None

@@ -1,0 +1,86 @@
+"""Finding and reading the drafts named on the command line."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+SUFFIXES = (".txt", ".md")
+MAX_BYTES = 1_000_000  # a thank-you letter is a few KB; this bounds time and memory
+
+
+@dataclass(frozen=True)
+class Source:
+    """A draft's name and text, or the one-line reason it could not be read."""
+
+    path: str
+    text: str | None = None
+    error: str | None = None
+
+
+def expand(paths: list[str]) -> Iterator[str]:
+    """Files as given; directories recursively for *.txt and *.md, in a stable order."""
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):  # os.walk does not follow symlinked dirs
+                dirs.sort()
+                for name in sorted(files):
+                    if name.lower().endswith(SUFFIXES) and not name.startswith("."):
+                        yield os.path.join(root, name)
+        else:
+            yield raw
+
+
+def read_source(path: str) -> Source:
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1) if sys.stdin else b""
+        else:
+            data = _read_file(Path(path))
+        return Source(path, decode(data))
+    except InputError as exc:
+        return Source(path, error=str(exc))
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file")
+        with path.open("rb") as f:
+            return f.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+
+
+def decode(data: bytes) -> str:
+    if len(data) > MAX_BYTES:
+        raise InputError(f"larger than {MAX_BYTES // 1000} KB; is this really a letter?")
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding)
+    if b"\x00" in data[:4096]:
+        raise InputError("looks like a binary file, not a text letter")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save the letter as UTF-8"
+        ) from None

