@@ -17,22 +17,27 @@ import yaml
 from .errors import InputError
 
 HEADER_RE = re.compile(r"(?i)^(subject|re|from|to|cc|bcc|date|sent)\s*:")
+# "Rob," or "Ms. Greer," alone on a line before the body also greets the reader.
+BARE_NAME_GREETING_RE = re.compile(r"^((Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[^\W\d_][\w.'’-]*(\s+[^\W\d_][\w.'’-]*){0,2}\s*,$")
 GREETING_RE = re.compile(
     r"(?i)^(dear|hi|hello|hey|hiya|howdy|yo|sup|greetings|good\s+(morning|afternoon|evening|day)"
     r"|to\s+whom\s+it\s+may\s+concern|what'?s\s+up)\b"
 )
-SIGNOFF_PHRASES = (
-    r"sincerely(\s+yours)?|yours(\s+(sincerely|truly|faithfully|respectfully))?|very\s+truly\s+yours"
-    r"|(best|kind|kindest|warm|warmest|warmly|with\s+best)(\s+(regards|wishes))?|regards"
-    r"|all\s+the\s+best|best\s+wishes|respectfully(\s+yours)?|cordially|gratefully|appreciatively"
-    r"|thank\s+you(\s+(again|so\s+much|very\s+much|for\s+your\s+time))?"
-    r"|thanks(\s+(again|so\s+much|a\s+lot))?|many\s+thanks|with\s+(appreciation|gratitude|thanks)"
-    r"|cheers(\s+mate)?|take\s+care|talk\s+soon|speak\s+soon|xoxo|xo|love|later|peace|ttyl|cya"
-    r"|see\s+ya|hugs|thx|ta"
+# A sign-off is a short line made of these words, with at least one anchor among them,
+# optionally followed by the writer's name: "Best regards,", "Thanks again, Dana".
+SIGNOFF_ANCHORS = set(
+    "regards regard sincerely yours best thanks thank cheers wishes respectfully cordially"
+    " gratefully appreciatively appreciation gratitude care soon xoxo xo love later peace hugs"
+    " ttyl cya thx ta warmly faithfully truly bless respect hope hoping".split()
 )
-SIGNOFF_RE = re.compile(
-    rf"^(?P<phrase>(?i:{SIGNOFF_PHRASES}))\s*[,.!—–-]*\s*(?P<name>[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){{0,3}})?\s*$"
+SIGNOFF_WORDS = SIGNOFF_ANCHORS | set(
+    "with and my all the very kind kindest warm warmest heartfelt sincere many you again so much"
+    " a lot for your time consideration in advance take talk speak see ya mate buddy pal god"
+    " until then submitted desperately fingers crossed".split()
 )
+GREETING_WORDS = {"dear", "hi", "hello", "hey", "good", "morning", "afternoon", "evening", "mr",
+                  "mrs", "ms", "miss", "dr", "prof", "professor", "greetings", "yo", "hiya", "to",
+                  "whom", "it", "may", "concern", "sir", "madam", "there"}
 CONTACT_RE = re.compile(r"@|https?://|www\.|\+?\d[\d\s().-]{6,}\d|linkedin", re.I)
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 WORD_RE = re.compile(r"[A-Za-z0-9À-ÿ][\w'’-]*")
@@ -76,7 +81,7 @@ class Layout:
     greeting: Span | None = None
     body: Span = Span(0, 0)
     signoff: Span | None = None
-    signoff_phrase: str | None = None
+    signoff_phrase: str | None = None  # lower-case, e.g. "best regards"
     signature: Span | None = None
     name: Span | None = None
 
@@ -95,6 +100,19 @@ class Layout:
     @property
     def subject(self) -> Line | None:
         return next((h for h in self.headers if h.stripped.lower().startswith("subject")), None)
+
+    @cached_property
+    def addressee_names(self) -> tuple[tuple[int, int, str], ...]:
+        """Capitalised words of the greeting other than titles: (start, end, word)."""
+        if self.greeting is None:
+            return ()
+        text = self.slice(self.greeting)
+        start = self.greeting.start
+        return tuple(
+            (start + m.start(), start + m.end(), m.group())
+            for m in re.finditer(r"[^\W\d_][\w'’-]+", text)
+            if m.group()[0].isupper() and m.group().lower() not in GREETING_WORDS
+        )
 
     def slice(self, span: Span | None) -> str:
         return "" if span is None else self.text[span.start : span.end]
@@ -145,11 +163,11 @@ def parse_layout(text: str) -> Layout:
     phrase = None
     if signoff_index is not None:
         line = lines[signoff_index]
-        m = SIGNOFF_RE.match(line.stripped)
-        assert m is not None
-        phrase = m.group("phrase")
+        found = match_signoff(line.stripped)
+        assert found is not None
+        phrase, name_at = found
         signoff = line.span
-        name, signature = _find_signature(lines, signoff_index, line, m)
+        name, signature = _find_signature(lines, signoff_index, name_at)
         body_end = line.start
     else:
         body_end = lines[content[-1]].end
@@ -165,6 +183,8 @@ def _find_greeting(lines: list[Line], first: int) -> tuple[Span | None, int]:
         stripped = line.stripped
         if not stripped:
             continue
+        if BARE_NAME_GREETING_RE.match(stripped) and stripped[0].isupper():
+            return line.span, line.end
         if GREETING_RE.match(stripped):
             if line.words <= 8:
                 return line.span, line.end
@@ -190,24 +210,46 @@ def _find_signoff(lines: list[Line], body_start: int) -> int | None:
     """The last short line, near the end, that is a sign-off phrase."""
     candidates = [i for i, line in enumerate(lines) if line.stripped and line.start >= body_start]
     for i in reversed(candidates[-8:]):
-        if SIGNOFF_RE.match(lines[i].stripped) and lines[i].words <= 6:
+        if match_signoff(lines[i].stripped):
             return i
     return None
 
 
+def match_signoff(line: str) -> tuple[str, int | None] | None:
+    """("best regards", offset of the name on the same line or None), or None."""
+    words = list(re.finditer(r"[\w'’]+", line))
+    if not words or len(words) > 8:
+        return None
+    taken = 0
+    while taken < len(words) and words[taken].group().lower() in SIGNOFF_WORDS:
+        taken += 1
+    phrase_words = [w.group().lower() for w in words[:taken]]
+    if not SIGNOFF_ANCHORS.intersection(phrase_words):
+        return None
+    if line.endswith(".") and taken >= 3:
+        return None  # "Thank you for your time." is a sentence of the body
+    phrase = " ".join(phrase_words)
+    name = line[words[taken - 1].end() :].lstrip(" ,.!:;—–-")
+    if not name.rstrip(" ,.!"):
+        return phrase, None
+    if len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split()):
+        return phrase, len(line) - len(name)  # "Best, Dana Reyes"
+    return None
+
+
 def _find_signature(
-    lines: list[Line], index: int, line: Line, m: re.Match[str]
+    lines: list[Line], index: int, name_at: int | None
 ) -> tuple[Span | None, Span | None]:
-    if m.group("name"):
-        offset = line.span.start + m.start("name")
-        span = Span(offset, offset + len(m.group("name")))
+    line = lines[index]
+    if name_at is not None:
+        span = Span(line.span.start + name_at, line.span.end)
         return span, span
     after = [ln for ln in lines[index + 1 :] if ln.stripped]
     if not after:
         return None, None
     signature = Span(after[0].span.start, after[-1].span.end)
     first = after[0]
-    if CONTACT_RE.search(first.stripped) and not re.match(r"^[A-Z][a-z]+\s+[A-Z]", first.stripped):
+    if CONTACT_RE.search(first.stripped) and not re.match(r"^[^\W\d_]+\s+[^\W\d_]", first.stripped):
         return None, signature
     return first.span, signature
 

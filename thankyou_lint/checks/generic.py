@@ -102,17 +102,6 @@ def _normalise(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
 
-def _greeting_names(letter: Letter) -> list[tuple[int, int, str]]:
-    span = letter.layout.greeting
-    if span is None:
-        return []
-    text = letter.layout.slice(span)
-    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[A-Z][\w'’-]+", text)]
-    titles = {"Dear", "Hi", "Hello", "Hey", "Good", "Morning", "Afternoon", "Evening", "Mr",
-              "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Greetings"}
-    return [(span.start + a, span.start + b, w) for a, b, w in words if w not in titles]
-
-
 @code_rule(
     id="generic.wrong-name",
     severity="error",
@@ -127,7 +116,7 @@ def _greeting_names(letter: Letter) -> list[tuple[int, int, str]]:
 )
 def wrong_name(letter: Letter) -> Iterator[Hit]:
     interviewer = letter.context.interviewer
-    names = _greeting_names(letter)
+    names = letter.layout.addressee_names
     if not interviewer or not names:
         return
     known = {_normalise(part) for part in interviewer.split() if len(_normalise(part)) > 1}

@@ -24,7 +24,7 @@ ACCOMPLISHMENT_VERBS = set(
     " translate edit curate volunteer tutor nurse cook bake weld assemble inspect certify"
     " graduate study specialize specialise consolidate standardize standardise prevent"
     " onboard facilitate produce perform conduct evaluate assess investigate author own"
-    " work spend".split()
+    " work spend hold do start begin set help support".split()
 )
 STRENGTH_NOUNS = set(
     "experience background work skill skills expertise certification certificate degree"
@@ -37,7 +37,16 @@ QUALIFIED_WORDS = {"certified", "licensed", "fluent", "proficient", "experienced
 # Generic self-praise: what every candidate says, so it restates nothing.
 GENERIC_PRAISE = {"hard", "worker", "passionate", "motivated", "dedicated", "fast", "quick",
                   "learner", "player", "reliable", "hardworking", "hard-working", "driven",
-                  "go-getter", "self-starter", "enthusiastic", "perfect", "fit", "asset"}
+                  "go-getter", "self-starter", "enthusiastic", "perfect", "fit", "asset", "best",
+                  "well", "everything", "anything", "thing", "things", "lot", "job", "part",
+                  "starter", "person", "individual", "candidate", "professional", "fan", "believer"}
+# A number in a first-person sentence is usually a result ("cut costs by 20%"), unless the
+# sentence is about what the writer heard or liked ("I enjoyed hearing about the 140 laptops").
+RECEPTION_VERBS = {"appreciate", "enjoy", "hear", "learn", "love", "like", "see", "look", "hope",
+                   "thank", "discuss", "talk", "find", "know", "think", "understand", "wish"}
+NUMBER_ENTS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+DURATIONS = {"years", "year", "yrs", "months", "seasons", "shifts"}
+
 SOFT_SKILLS = {"communication", "people", "interpersonal", "organizational", "organisational",
                "teamwork", "leadership", "soft", "great", "strong", "excellent", "good"}
 
@@ -52,9 +61,28 @@ def _is_concrete_object(head: Token) -> bool:
     return False
 
 
-def _first_person(token: Token) -> bool:
+def _by_writer(token: Token) -> bool:
+    """First-person subject, or none at all in a past-tense clause ("Built the models ...")."""
     subj = subjects(token)
+    if not subj:
+        return token.tag_ == "VBD"
     return any(s.lower_ in FIRST_PERSON | {"we"} for s in subj)
+
+
+def _held_role(token: Token) -> bool:
+    """"I was the shift supervisor for six years", "I'm the copywriter who rewrote X"."""
+    if token.lemma_ != "be" or not any(s.lower_ in FIRST_PERSON for s in subjects(token)):
+        return False
+    for attr in (c for c in token.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}):
+        if attr.lower_ in GENERIC_PRAISE:
+            continue
+        details = [c for c in attr.children if c.dep_ in {"prep", "compound", "acl"}]
+        if token.tag_ == "VBD" and (details or attr.pos_ == "PROPN"):
+            return True  # "I was shift supervisor for six years"
+        if any(c.dep_ == "relcl" and c.tag_ == "VBD" and c.lemma_ in ACCOMPLISHMENT_VERBS
+               for c in attr.children):
+            return True  # "I'm the copywriter who rewrote Greenleaf's packaging"
+    return False
 
 
 def strength_in(sent: Span) -> Token | None:
@@ -64,22 +92,49 @@ def strength_in(sent: Span) -> Token | None:
         if (
             token.pos_ == "VERB"
             and lemma in ACCOMPLISHMENT_VERBS
-            and _first_person(token)
+            and _by_writer(token)
             and not is_negated(token)
             and token.tag_ != "VB"  # not "I would love to build ..."
+            and not (lemma == "write" and token.tag_ == "VBG")  # "I am writing to follow up"
             and _is_concrete_object(token)
         ):
+            return token
+        if _held_role(token):
             return token
         if token.lower_ in STRENGTH_NOUNS and any(c.lower_ == "my" for c in token.children):
             modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "prep", "nummod"}]
             if any(m.lower_ not in SOFT_SKILLS for m in modifiers):
                 return token
-        if token.lower_ in QUALIFIED_WORDS and _first_person(token) and not is_negated(token):
+        if token.lower_ in QUALIFIED_WORDS and _by_writer(token) and not is_negated(token):
             return token
-        if token.like_num and token.ent_type_ in {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}:
-            if any(t.lower_ in FIRST_PERSON | {"we"} for t in sent):
-                return token
+        if lemma == "have" and _by_writer(token) and any(
+            c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in token.children
+        ):
+            return token  # "I have eight years of ...", "Got 8 yrs on commercial jobs"
+    return _result_number(sent)
+
+
+def _result_number(sent: Span) -> Token | None:
+    if sent.root.lemma_.lower() in RECEPTION_VERBS:
+        return None
+    if not any(t.lower_ in FIRST_PERSON | {"we"} for t in sent):
+        return None
+    for token in sent:
+        if not token.like_num:
+            continue
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.lower_ in {"%", "percent"} and _value(token) >= 100:
+            continue  # "100% committed", "110 percent": hyperbole, not a result
+        if token.ent_type_ in NUMBER_ENTS or nxt is not None and nxt.lower_ in DURATIONS:
+            return token
     return None
+
+
+def _value(token: Token) -> float:
+    try:
+        return float(token.text.replace(",", ""))
+    except ValueError:
+        return 0.0
 
 
 @per_letter

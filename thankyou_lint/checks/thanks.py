@@ -15,18 +15,21 @@ if TYPE_CHECKING:
 
 THANK_WORDS = {"thank", "thanks", "thx", "thanku", "ty", "thank-you"}
 GRATEFUL_WORDS = {"grateful", "thankful", "appreciative", "indebted", "gratitude", "appreciation"}
-SARCASM_AFTER = {"nothing", "wasting", "ghosting", "ignoring", "keeping", "making"}
+# Thanks for something bad is sarcasm: "thanks for keeping me waiting".
+SARCASM_AFTER = {"nothing", "wasting", "ghosting", "ignoring", "keeping", "making", "checking",
+                 "leaving", "cancelling", "canceling", "interrupting", "forgetting"}
+
 # "Thank the panel for me" still thanks the reader's side; a named third person does not.
 THIRD_PERSON = {"him", "her", "them", "he", "she", "they", "his"}
 # A sign-off of four words or more ("Thank you for your time,") is a sentence of thanks.
 SIGNOFF_SENTENCE_WORDS = 4
 
 
-def is_gratitude(token: Token) -> bool:
-    """Does this word express the writer's gratitude to the reader?"""
+def is_gratitude(token: Token, addressee: frozenset[str] = frozenset()) -> bool:
+    """Does this word express the writer's gratitude to the reader (named in `addressee`)?"""
     word, lemma = token.lower_, token.lemma_.lower()
     if word in THANK_WORDS or lemma == "thank":
-        return _thanks_the_reader(token)
+        return _thanks_the_reader(token, addressee)
     if lemma == "appreciate":
         return _appreciates_the_reader(token)
     if word in GRATEFUL_WORDS:
@@ -40,32 +43,46 @@ def is_gratitude(token: Token) -> bool:
     return False
 
 
-def _thanks_the_reader(token: Token) -> bool:
+def is_sarcastic_thanks(token: Token) -> bool:
+    """"Well, thanks for keeping me in the lobby": thanks for something bad."""
+    doc = token.doc
+    window = {t.lower_ for t in doc[token.i + 1 : token.i + 6]}
+    return bool(SARCASM_AFTER & window) and "for" in window
+
+
+def _thanks_the_reader(token: Token, addressee: frozenset[str]) -> bool:
     doc = token.doc
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     after = doc[token.i + 2] if token.i + 2 < len(doc) else None
     if token.lower_ == "thanks" and nxt is not None and nxt.lower_ == "to":
         return after is not None and after.lower_ in SECOND_PERSON  # "thanks to the new policy"
-    window = {t.lower_ for t in doc[token.i + 1 : token.i + 5]}
-    if SARCASM_AFTER & window and "for" in window:
-        return False  # "thanks for nothing", "thanks for keeping me waiting"
-    subj = subjects(token) if token.pos_ == "VERB" else []
-    if subj and not any(s.lower_ in FIRST_PERSON | {"we"} for s in subj):
-        return False  # "you thanked me", "she thanked the team"
-    objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
-    for obj in objects:
-        if obj.lower_ in THIRD_PERSON or obj.pos_ == "PROPN" or obj.dep_ == "poss":
-            return False
-        if any(c.lower_ == "my" for c in obj.children):
+    if is_sarcastic_thanks(token):
+        return False
+    if token.pos_ == "VERB" and _third_party_subject(token):
+        return False  # "she thanked the team"
+    if any(c.lower_ == "please" for c in token.children):
+        return False  # "please thank Sarah for me"
+    for obj in (c for c in token.children if c.dep_ in {"dobj", "obj"}):
+        if obj.lower_ in THIRD_PERSON or any(c.lower_ == "my" for c in obj.children):
             return False  # "thank my mentor"
+        if obj.pos_ == "PROPN" and addressee and obj.lower_ not in addressee:
+            return False  # "thank Sarah", when the letter is to Dana
     return True
+
+
+def _third_party_subject(token: Token) -> bool:
+    """A subject before the verb that is neither the writer nor the reader."""
+    return any(
+        s.i < token.i and s.lower_ not in FIRST_PERSON | SECOND_PERSON | {"we"}
+        and s.pos_ in {"PRON", "PROPN"}
+        for s in subjects(token)
+    )
 
 
 def _appreciates_the_reader(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
-    subj = subjects(token)
-    if subj and not any(s.lower_ in FIRST_PERSON | {"we"} for s in subj):
+    if _third_party_subject(token):
         return False
     for child in token.children:
         # "I appreciate that the role is demanding": a statement, not thanks.
@@ -98,12 +115,13 @@ def _said_to_reader(token: Token) -> bool:
 
 @per_letter
 def gratitude(letter: Letter) -> list[Token]:
-    return [t for t in letter.doc if not letter.in_quotes(t) and is_gratitude(t)]
+    addressee = frozenset(name.lower() for _, _, name in letter.layout.addressee_names)
+    return [t for t in letter.doc if not letter.in_quotes(t) and is_gratitude(t, addressee)]
 
 
 def _signoff_thanks(letter: Letter) -> str | None:
     phrase = letter.layout.signoff_phrase or ""
-    return phrase if re.match(r"(?i)(many\s+)?than|thx|with\s+(thanks|gratitude)", phrase) else None
+    return phrase if re.search(r"\b(thank|thanks|thx|gratitude|appreciation|gratefully)\b", phrase) else None
 
 
 def _body_thanks(letter: Letter) -> bool:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
+from .thanks import is_sarcastic_thanks
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 EMOJI_RE = re.compile(
     "[\U0001f300-\U0001faff\U00002600-\U000027bf\U0001f000-\U0001f2ff\U0001f900-\U0001f9ff]"
@@ -18,8 +23,8 @@ EXCLAMATION_RUN_RE = re.compile(r"!{2,}|[!?]{3,}|!\?|\?!")
 CASUAL_GREETING_RE = re.compile(
     r"(?i)^(hey+|yo|hiya|howdy|sup|what'?s\s+up|hi\s+there|hello\s+there|hey\s+there)\b"
 )
-CASUAL_SIGNOFFS = {"cheers", "cheers mate", "xoxo", "xo", "love", "later", "peace", "ttyl", "cya",
-                   "see ya", "hugs", "thx", "ta", "take care", "talk soon"}
+CASUAL_SIGNOFF_WORDS = {"cheers", "mate", "buddy", "pal", "xoxo", "xo", "love", "later", "peace",
+                        "ttyl", "cya", "ya", "hugs", "thx", "ta"}
 # All-capital words that are not shouting: pronoun, acronyms that are also English words.
 NOT_SHOUTING = {"I", "A", "US", "IT", "AM", "PM", "OK", "HR", "QA", "UX", "UI", "AI", "ID", "CEO",
                 "CV", "OR", "ER", "ICU", "MD", "RN", "AND"}
@@ -77,12 +82,18 @@ def exclamations(letter: Letter) -> Iterator[Hit]:
 )
 def shouting(letter: Letter) -> Iterator[Hit]:
     doc = letter.doc
-    caps = [t for t in doc if t.is_alpha and t.is_upper and len(t) >= 2 and t.text not in NOT_SHOUTING]
-    for token in caps:
-        neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-        in_run = any(n in caps for n in neighbours)
-        if token.is_stop and (in_run or len(token) >= 3) or in_run and len(token) >= 4:
-            yield letter.hit(token)
+    # Acronyms are capitalised too ("SQL", "INSERT ROLE" placeholders); shouting is ordinary
+    # words in capitals, so a run is shouting when it holds a common (stop) word.
+    runs: list[list[Token]] = []
+    for token in doc:
+        if token.is_alpha and token.is_upper and len(token) >= 2 and token.text not in NOT_SHOUTING:
+            if runs and runs[-1][-1].i == token.i - 1:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+    for run in runs:
+        if any(t.is_stop for t in run):
+            yield letter.hit(run[0], run[-1])
 
 
 @code_rule(
@@ -117,5 +128,21 @@ def casual_greeting(letter: Letter) -> Iterator[Hit]:
 def casual_signoff(letter: Letter) -> Iterator[Hit]:
     phrase = (letter.layout.signoff_phrase or "").lower()
     span = letter.layout.signoff
-    if span is not None and re.sub(r"\s+", " ", phrase) in CASUAL_SIGNOFFS:
-        yield Hit(span.start, span.start + len(phrase))
+    if span is not None and CASUAL_SIGNOFF_WORDS.intersection(phrase.split()):
+        yield Hit(span.start, span.end)
+
+
+@code_rule(
+    id="tone.sarcastic-thanks",
+    severity="warning",
+    message="Sarcastic thanks: thanking the reader for something that went wrong.",
+    rationale="Sarcasm reads as contempt in writing and ends the candidacy it was meant to save.",
+    suggestion="Thank the reader for something you value, or raise the problem plainly.",
+    bad=["Thanks for keeping me waiting in the lobby for an hour.",
+         "Well, thanks for checking your phone during my answer."],
+    good=["Thanks for showing me the lobby redesign.", "Well, thank you for your time."],
+)
+def sarcastic_thanks(letter: Letter) -> Iterator[Hit]:
+    for token in letter.doc:
+        if token.lower_ in {"thanks", "thank"} and is_sarcastic_thanks(token):
+            yield letter.hit(token)
