@@ -6,9 +6,14 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
+from .strengths import strengths
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PLACEHOLDER_RE = re.compile(
     r"\[[^\]\n]{1,40}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
@@ -23,8 +28,9 @@ IMPERSONAL_GREETING_RE = re.compile(
     r"|(dear|hello|hi)\s+(hiring\s+manager|recruiter|interviewer|employer|hiring\s+team"
     r"|recruitment\s+team|human\s+resources|hr(\s+team)?)\b)"
 )
+# Details about the reader's side. Languages and nationalities are usually the writer's own.
 SPECIFIC_ENTS = {"PERSON", "ORG", "PRODUCT", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW",
-                 "NORP", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "LANGUAGE"}
+                 "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 NOT_SPECIFIC_PROPN = {"thank", "thanks", "i", "dear", "hiring", "manager", "sincerely", "best",
                       "regards", "hi", "hello", "position", "company", "team", "role", "job"}
 
@@ -79,7 +85,7 @@ def impersonal_greeting(letter: Letter) -> Iterator[Hit]:
         " you discussed. A letter that could go to anyone is remembered by no one."
     ),
     suggestion="Mention something from the conversation: a project, a problem, a name.",
-    needs=["pos", "ents"],
+    needs=["lemma", "pos", "dep", "ents"],
     bad=["Dear Dana,\n\nThank you for the interview. I enjoyed learning about the company and"
          " the position, and I believe I would be a good fit.\n\nBest regards,\nSam"],
     good=["Dear Dana,\n\nThank you for the interview about the analyst role at Brightwave."
@@ -89,12 +95,23 @@ def nothing_specific(letter: Letter) -> Iterator[Hit]:
     doc = letter.doc
     if not doc.text.strip():
         return
-    for token in doc:
-        if token.ent_type_ in SPECIFIC_ENTS or token.like_num:
-            return
-        if token.pos_ == "PROPN" and token.lower_ not in NOT_SPECIFIC_PROPN:
+    # The writer's own record ("I checked in 150 guests at the Ritz") is a strength, not a
+    # detail about this interview: only the other sentences can make the letter specific.
+    own_record = {t.sent.start for t in strengths(letter)}
+    for sent in doc.sents:
+        if sent.start not in own_record and any(_is_specific(t) for t in sent):
             return
     yield letter.body_hit()
+
+
+def _is_specific(token: Token) -> bool:
+    if token.ent_type_ in SPECIFIC_ENTS or token.like_num and not token.ent_type_:
+        return True
+    if token.ent_type_ in {"NORP", "LANGUAGE"} or token.lower_ in NOT_SPECIFIC_PROPN:
+        return False
+    # A capitalised word inside a sentence is a name, whatever the tagger says ("Ledgerly").
+    name_like = token.is_title and not token.is_sent_start and token.text != "I"
+    return token.pos_ == "PROPN" or name_like
 
 
 def _normalise(name: str) -> str:

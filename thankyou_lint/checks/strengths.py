@@ -101,6 +101,8 @@ def strength_in(sent: Span) -> Token | None:
             return token
         if _held_role(token):
             return token
+        if lemma == "speak" and _by_writer(token) and any(c.dep_ == "dobj" for c in token.children):
+            return token  # "I speak Polish and Russian"; not "we spoke about ..."
         if token.lower_ in STRENGTH_NOUNS and any(c.lower_ == "my" for c in token.children):
             modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "prep", "nummod"}]
             if any(m.lower_ not in SOFT_SKILLS for m in modifiers):
