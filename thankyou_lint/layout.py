@@ -179,11 +179,13 @@ def parse_layout(text: str) -> Layout:
 
 def _find_greeting(lines: list[Line], first: int) -> tuple[Span | None, int]:
     """The greeting comes before any long line; it may share its line with the body."""
+    seen_sentence = False
     for line in lines[first:]:
         stripped = line.stripped
         if not stripped:
             continue
-        if BARE_NAME_GREETING_RE.match(stripped) and stripped[0].isupper():
+        bare_name = BARE_NAME_GREETING_RE.match(stripped) and stripped[0].isupper()
+        if bare_name and not seen_sentence and not match_signoff(stripped):
             return line.span, line.end
         if GREETING_RE.match(stripped):
             if line.words <= 8:
@@ -195,6 +197,7 @@ def _find_greeting(lines: list[Line], first: int) -> tuple[Span | None, int]:
                 return Span(span.start, span.start + cut.end()), span.start + cut.end()
         if line.words > 12 or stripped.endswith((".", "?", "!")) and line.words > 8:
             break
+        seen_sentence = seen_sentence or stripped.endswith((".", "?", "!")) and line.words >= 3
     return None, lines[first].start
 
 

@@ -26,6 +26,11 @@ ACCOMPLISHMENT_VERBS = set(
     " onboard facilitate produce perform conduct evaluate assess investigate author own"
     " work spend hold do start begin set help support".split()
 )
+# Past forms the small pipeline sometimes mis-tags (e.g. "rebuilt" as a present-tense verb).
+IRREGULAR_PAST = {"led": "lead", "built": "build", "rebuilt": "rebuild", "ran": "run", "won": "win",
+                  "wrote": "write", "rewrote": "rewrite", "taught": "teach", "grew": "grow",
+                  "sold": "sell", "began": "begin", "oversaw": "oversee", "held": "hold",
+                  "spent": "spend", "drew": "draw", "undertook": "undertake"}
 STRENGTH_NOUNS = set(
     "experience background work skill skills expertise certification certificate degree"
     " training project portfolio record knowledge familiarity time tenure years licence"
@@ -88,13 +93,13 @@ def _held_role(token: Token) -> bool:
 def strength_in(sent: Span) -> Token | None:
     """The word that shows a concrete strength in this sentence, if any."""
     for token in sent:
-        lemma = token.lemma_.lower()
+        lemma = IRREGULAR_PAST.get(token.lower_, token.lemma_.lower())
         if (
             token.pos_ == "VERB"
             and lemma in ACCOMPLISHMENT_VERBS
             and _by_writer(token)
             and not is_negated(token)
-            and token.tag_ != "VB"  # not "I would love to build ..."
+            and (token.tag_ != "VB" or token.lower_ in IRREGULAR_PAST)  # not "I'd love to build"
             and not (lemma == "write" and token.tag_ == "VBG")  # "I am writing to follow up"
             and _is_concrete_object(token)
         ):
