@@ -32,7 +32,12 @@ def test_good_example_is_not_flagged(linter: Linter, rule_id: str, example: Exam
 def test_at_least_25_rules_cover_every_family() -> None:
     assert len(RULES) >= 25
     assert {r.meta.family.value for r in RULES} == {
-        "excuses", "thanks", "strengths", "tone", "generic", "structure"
+        "excuses",
+        "thanks",
+        "strengths",
+        "tone",
+        "generic",
+        "structure",
     }
     for rule in RULES:
         assert rule.meta.bad and rule.meta.good and rule.meta.rationale

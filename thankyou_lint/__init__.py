@@ -1,9 +1,9 @@
 """thankyou-lint: lint job-interview thank-you letters.
 
-    from thankyou_lint import lint
-    report = lint(open("letter.txt").read())
-    for finding in report.findings:
-        print(finding.line, finding.rule, finding.message)
+from thankyou_lint import lint
+report = lint(open("letter.txt").read())
+for finding in report.findings:
+    print(finding.line, finding.rule, finding.message)
 """
 
 from __future__ import annotations

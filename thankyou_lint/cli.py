@@ -34,10 +34,20 @@ def _csv(value: str) -> list[str]:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, help="config file (default: discovered)")
-    parser.add_argument("--select", type=_csv, action="extend", default=[],
-                        help="only these rule ids or families (comma-separated)")
-    parser.add_argument("--ignore", type=_csv, action="extend", default=[],
-                        help="skip these rule ids or families (comma-separated)")
+    parser.add_argument(
+        "--select",
+        type=_csv,
+        action="extend",
+        default=[],
+        help="only these rule ids or families (comma-separated)",
+    )
+    parser.add_argument(
+        "--ignore",
+        type=_csv,
+        action="extend",
+        default=[],
+        help="skip these rule ids or families (comma-separated)",
+    )
     parser.add_argument("--model", help="spaCy pipeline name or path")
 
 
@@ -47,11 +57,15 @@ def lint_parser() -> argparse.ArgumentParser:
         description="Lint job-interview thank-you letters. "
         "Other commands: `thankyou-lint rules`, `thankyou-lint schema`, `thankyou-lint eval DIR`.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="files, directories (*.txt, *.md) or - for stdin")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, directories (*.txt, *.md) or - for stdin"
+    )
     parser.add_argument("--format", choices=["text", "json"], default="text")
-    parser.add_argument("--fail-on", choices=[s.value for s in Severity],
-                        help="lowest severity that makes the exit code 1 (default: warning)")
+    parser.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        help="lowest severity that makes the exit code 1 (default: warning)",
+    )
     parser.add_argument("--company", help="the company you interviewed with")
     parser.add_argument("--interviewer", help="the interviewer's name")
     parser.add_argument("--role", help="the role you interviewed for")
@@ -108,7 +122,7 @@ def cmd_lint(argv: list[str]) -> int:
         else:
             sources.append(source)
     reports = list(linter.lint_drafts(Draft(s.text or "", s.path) for s in sources))
-    colour = args.color == "always" or args.color == "auto" and sys.stdout.isatty()
+    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     if args.format == "text":
         render_text(reports, sys.stdout, colour, {s.path: s.text or "" for s in sources})
     else:
@@ -136,15 +150,18 @@ def cmd_rules(argv: list[str]) -> int:
     width = max(len(r.meta.id) for r in rules)
     for rule in rules:
         meta = rule.meta
-        print(f"{meta.id:<{width}}  {meta.family.value:<9}  {meta.severity.value:<7}  {meta.message}")
+        print(
+            f"{meta.id:<{width}}  {meta.family.value:<9}  {meta.severity.value:<7}  {meta.message}"
+        )
     return EXIT_OK
 
 
 def cmd_schema(argv: list[str]) -> int:
     from .output.json import schema_text
 
-    _Parser(prog="thankyou-lint schema",
-            description="Print the JSON Schema of --format json output.").parse_args(argv)
+    _Parser(
+        prog="thankyou-lint schema", description="Print the JSON Schema of --format json output."
+    ).parse_args(argv)
     print(schema_text())
     return EXIT_OK
 
@@ -153,11 +170,15 @@ def cmd_eval(argv: list[str]) -> int:
     from .engine import Linter
     from .evaluate import evaluate, render_evaluation
 
-    parser = _Parser(prog="thankyou-lint eval",
-                     description="Score the linter against a labelled corpus folder.")
+    parser = _Parser(
+        prog="thankyou-lint eval", description="Score the linter against a labelled corpus folder."
+    )
     parser.add_argument("corpus", type=Path, metavar="DIR")
-    parser.add_argument("--with-context", action="store_true",
-                        help="lint each letter with the context from labels.json")
+    parser.add_argument(
+        "--with-context",
+        action="store_true",
+        help="lint each letter with the context from labels.json",
+    )
     parser.add_argument("--format", choices=["text", "json"], default="text")
     _common(parser)
     args = parser.parse_args(argv)

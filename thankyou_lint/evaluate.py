@@ -63,8 +63,11 @@ class Evaluation(BaseModel):
     def as_data(self) -> dict[str, object]:
         data = self.model_dump(mode="json")
         for score, row in zip(self.scores, data["scores"], strict=True):
-            row.update(precision=round(score.precision, 3), recall=round(score.recall, 3),
-                       f1=round(score.f1, 3))
+            row.update(
+                precision=round(score.precision, 3),
+                recall=round(score.recall, 3),
+                f1=round(score.f1, 3),
+            )
         return data
 
 
@@ -106,19 +109,30 @@ def evaluate(folder: Path, linter: Linter, *, with_context: bool = False) -> Eva
             if expected != got:
                 kind = "false positive" if got else "miss"
                 related = [f for f in report.findings if f.family == family]
-                mistakes.append(Mistake(letter=report.path, family=family, kind=kind,
-                                        findings=related))
-    return Evaluation(corpus=str(folder), letters=len(labels), with_context=with_context,
-                      scores=list(scores.values()), mistakes=mistakes)
+                mistakes.append(
+                    Mistake(letter=report.path, family=family, kind=kind, findings=related)
+                )
+    return Evaluation(
+        corpus=str(folder),
+        letters=len(labels),
+        with_context=with_context,
+        scores=list(scores.values()),
+        mistakes=mistakes,
+    )
 
 
 def render_evaluation(result: Evaluation) -> str:
     context = "with context" if result.with_context else "without context"
-    lines = [f"{result.corpus}: {result.letters} letters, {context}", "",
-             f"{'family':<10} {'TP':>3} {'FP':>3} {'FN':>3} {'TN':>3}  precision  recall    F1"]
+    lines = [
+        f"{result.corpus}: {result.letters} letters, {context}",
+        "",
+        f"{'family':<10} {'TP':>3} {'FP':>3} {'FN':>3} {'TN':>3}  precision  recall    F1",
+    ]
     for s in result.scores:
-        lines.append(f"{s.family.value:<10} {s.tp:>3} {s.fp:>3} {s.fn:>3} {s.tn:>3}"
-                     f"  {s.precision:>9.2f}  {s.recall:>6.2f}  {s.f1:>4.2f}")
+        lines.append(
+            f"{s.family.value:<10} {s.tp:>3} {s.fp:>3} {s.fn:>3} {s.tn:>3}"
+            f"  {s.precision:>9.2f}  {s.recall:>6.2f}  {s.f1:>4.2f}"
+        )
     if result.mistakes:
         lines += ["", "Letters it got wrong:"]
         for m in result.mistakes:

@@ -71,8 +71,11 @@ def _read_file(path: Path) -> bytes:
 def decode(data: bytes) -> str:
     if len(data) > MAX_BYTES:
         raise InputError(f"larger than {MAX_BYTES // 1000} KB; is this really a letter?")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(encoding)
     if b"\x00" in data[:4096]:

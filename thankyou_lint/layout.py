@@ -18,7 +18,9 @@ from .errors import InputError
 
 HEADER_RE = re.compile(r"(?i)^(subject|re|from|to|cc|bcc|date|sent)\s*:")
 # "Rob," or "Ms. Greer," alone on a line before the body also greets the reader.
-BARE_NAME_GREETING_RE = re.compile(r"^((Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[^\W\d_][\w.'’-]*(\s+[^\W\d_][\w.'’-]*){0,2}\s*,$")
+BARE_NAME_GREETING_RE = re.compile(
+    r"^((Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[^\W\d_][\w.'’-]*(\s+[^\W\d_][\w.'’-]*){0,2}\s*,$"
+)
 GREETING_RE = re.compile(
     r"(?i)^(dear|hi|hello|hey|hiya|howdy|yo|sup|greetings|good\s+(morning|afternoon|evening|day)"
     r"|to\s+whom\s+it\s+may\s+concern|what'?s\s+up)\b"
@@ -26,18 +28,47 @@ GREETING_RE = re.compile(
 # A sign-off is a short line made of these words, with at least one anchor among them,
 # optionally followed by the writer's name: "Best regards,", "Thanks again, Dana".
 SIGNOFF_ANCHORS = set(
-    "regards regard sincerely yours best thanks thank cheers wishes respectfully cordially"
-    " gratefully appreciatively appreciation gratitude care soon xoxo xo love later peace hugs"
-    " ttyl cya thx ta warmly faithfully truly bless respect hope hoping".split()
+    """
+    regards regard sincerely yours best thanks thank cheers wishes respectfully cordially
+    gratefully appreciatively appreciation gratitude care soon xoxo xo love later peace hugs
+    ttyl cya thx ta warmly faithfully truly bless respect hope hoping
+    """.split()
 )
 SIGNOFF_WORDS = SIGNOFF_ANCHORS | set(
-    "with and my all the very kind kindest warm warmest heartfelt sincere many you again so much"
-    " a lot for your time consideration in advance take talk speak see ya mate buddy pal god"
-    " until then submitted desperately fingers crossed".split()
+    """
+    with and my all the very kind kindest warm warmest heartfelt sincere many you again so
+    much a lot for your time consideration in advance take talk speak see ya mate buddy pal
+    god until then submitted desperately fingers crossed
+    """.split()
 )
-GREETING_WORDS = {"dear", "hi", "hello", "hey", "good", "morning", "afternoon", "evening", "mr",
-                  "mrs", "ms", "miss", "dr", "prof", "professor", "greetings", "yo", "hiya", "to",
-                  "whom", "it", "may", "concern", "sir", "madam", "there"}
+GREETING_WORDS = {
+    "dear",
+    "hi",
+    "hello",
+    "hey",
+    "good",
+    "morning",
+    "afternoon",
+    "evening",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "greetings",
+    "yo",
+    "hiya",
+    "to",
+    "whom",
+    "it",
+    "may",
+    "concern",
+    "sir",
+    "madam",
+    "there",
+}
 CONTACT_RE = re.compile(r"@|https?://|www\.|\+?\d[\d\s().-]{6,}\d|linkedin", re.I)
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 WORD_RE = re.compile(r"[A-Za-z0-9À-ÿ][\w'’-]*")
@@ -120,7 +151,7 @@ class Layout:
 
 def split_lines(text: str, start: int = 0) -> list[Line]:
     """Lines with their offsets; accepts LF, CRLF and CR endings."""
-    lines = []
+    lines: list[Line] = []
     for m in re.finditer(r"([^\r\n]*)(\r\n|\r|\n|\Z)", text[start:]):
         if m.start() == m.end() and m.start() == len(text) - start and lines:
             break
@@ -174,7 +205,9 @@ def parse_layout(text: str) -> Layout:
         if greeting is None and body_start == lines[first].start:
             body_start = _skip_preamble(lines, first)
     body = _trim(text, Span(body_start, max(body_start, body_end)))
-    return Layout(text, front_matter, tuple(headers), greeting, body, signoff, phrase, signature, name)
+    return Layout(
+        text, front_matter, tuple(headers), greeting, body, signoff, phrase, signature, name
+    )
 
 
 def _find_greeting(lines: list[Line], first: int) -> tuple[Span | None, int]:
@@ -195,9 +228,9 @@ def _find_greeting(lines: list[Line], first: int) -> tuple[Span | None, int]:
             if cut:
                 span = line.span
                 return Span(span.start, span.start + cut.end()), span.start + cut.end()
-        if line.words > 12 or stripped.endswith((".", "?", "!")) and line.words > 8:
+        if line.words > 12 or (stripped.endswith((".", "?", "!")) and line.words > 8):
             break
-        seen_sentence = seen_sentence or stripped.endswith((".", "?", "!")) and line.words >= 3
+        seen_sentence = seen_sentence or (stripped.endswith((".", "?", "!")) and line.words >= 3)
     return None, lines[first].start
 
 

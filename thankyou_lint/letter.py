@@ -43,18 +43,13 @@ class Letter:
     def body(self) -> Span:
         return self.layout.body
 
-    def offset(self, token: Token) -> int:
-        return self.body.start + token.idx
+    def hit(self, first: Token, last: Token | None = None, message: str | None = None) -> Hit:
+        """A hit covering the tokens `first` to `last` (inclusive) of the body."""
+        end = last if last is not None else first
+        return Hit(self.body.start + first.idx, self.body.start + end.idx + len(end), message)
 
-    def hit(self, first: Token | SpacySpan, last: Token | None = None, **kw: str | None) -> Hit:
-        """A hit covering tokens `first`..`last` (or a spaCy span)."""
-        if last is None and not hasattr(first, "idx"):
-            start, end = first.start_char, first.end_char  # type: ignore[union-attr]
-        else:
-            end_token = last if last is not None else first
-            start = first.idx  # type: ignore[union-attr]
-            end = end_token.idx + len(end_token.text)  # type: ignore[union-attr]
-        return Hit(self.body.start + start, self.body.start + end, **kw)
+    def span_hit(self, span: SpacySpan, message: str | None = None) -> Hit:
+        return Hit(self.body.start + span.start_char, self.body.start + span.end_char, message)
 
     def body_hit(self, message: str | None = None) -> Hit:
         """Letter-level findings (something is absent) point at the whole body."""

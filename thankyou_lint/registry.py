@@ -149,13 +149,13 @@ class PackRule:
                 continue
             if self.spec.skip_names and _looks_like_name(span):
                 continue
-            yield letter.hit(span)
+            yield letter.span_hit(span)
 
 
 def _tokenizer(vocab: Vocab) -> Callable[[str], Any]:
     from spacy.lang.en import English
 
-    return English(vocab=vocab).tokenizer  # type: ignore[no-any-return]
+    return English(vocab=vocab).tokenizer
 
 
 def _looks_like_name(span: Any) -> bool:
@@ -174,7 +174,10 @@ def _looks_like_name(span: Any) -> bool:
     capitalised_prev = (
         prev is not None and prev.is_alpha and prev.text[0].isupper() and not prev.is_sent_start
     )
-    return bool(capitalised_next and nxt.text != "I" or capitalised_prev and prev.text != "I")
+    return bool(
+        (capitalised_next and nxt is not None and nxt.text != "I")
+        or (capitalised_prev and prev is not None and prev.text != "I")
+    )
 
 
 def load_pack(path: Path) -> list[PackRule]:
@@ -260,4 +263,3 @@ def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]
         if (not select or any(matches_selector(r.meta.id, s) for s in select))
         and not any(matches_selector(r.meta.id, s) for s in ignore)
     ]
-

@@ -33,10 +33,12 @@ def per_letter(func: Callable[[Letter], T]) -> Callable[[Letter], T]:
 
 
 def is_negated(token: Token) -> bool:
-    """"not sorry", "never apologised", "no regrets": a negation on the word or its head."""
+    """ "not sorry", "never apologised", "no regrets": a negation on the word or its head."""
     for word in (token, token.head):
-        if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in {"det", "advmod"}
-               for c in word.children):
+        if any(
+            c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in {"det", "advmod"})
+            for c in word.children
+        ):
             return True
     return False
 
@@ -66,4 +68,3 @@ def is_past(token: Token) -> bool:
         if word.tag_ in {"VBD", "VBN"} or any(c.tag_ == "VBD" for c in word.children):
             return True
     return False
-

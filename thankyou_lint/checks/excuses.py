@@ -8,18 +8,49 @@ from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
-from .common import FIRST_PERSON, per_letter, SECOND_PERSON, has_first_person_subject, is_negated, subjects
+from .common import (
+    FIRST_PERSON,
+    SECOND_PERSON,
+    has_first_person_subject,
+    is_negated,
+    per_letter,
+    subjects,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-APOLOGY_WORDS = {"sorry", "apologize", "apologise", "apology", "apologies", "forgive", "pardon",
-                 "excuse", "regret"}
+APOLOGY_WORDS = {
+    "sorry",
+    "apologize",
+    "apologise",
+    "apology",
+    "apologies",
+    "forgive",
+    "pardon",
+    "excuse",
+    "regret",
+}
 SYMPATHY_VERBS = {"hear", "learn", "see", "read", "find"}
 THIRD_PARTY_POSSESSIVES = {"your", "their", "his", "her", "its", "our"}
 # Words that show an apology is about the letter itself, not the interview.
-LETTER_WORDS = {"delay", "delayed", "belated", "reply", "response", "typo", "typos", "email",
-                "e-mail", "note", "letter", "message", "formatting", "spelling", "grammar"}
+LETTER_WORDS = {
+    "delay",
+    "delayed",
+    "belated",
+    "reply",
+    "response",
+    "typo",
+    "typos",
+    "email",
+    "e-mail",
+    "note",
+    "letter",
+    "message",
+    "formatting",
+    "spelling",
+    "grammar",
+}
 
 
 @dataclass(frozen=True)
@@ -48,11 +79,10 @@ def apologies(letter: Letter) -> list[Apology]:
 
 def _is_own_apology(token: Token) -> bool:
     word = token.lower_
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if word == "sorry":
-        if nxt is not None and nxt.lower_ == "to" and token.i + 2 < len(token.doc):
-            if token.nbor(2).lemma_.lower() in SYMPATHY_VERBS:
-                return False
+        after = [t.lemma_.lower() for t in token.doc[token.i + 1 : token.i + 3]]
+        if after[:1] == ["to"] and after[1:] and after[1] in SYMPATHY_VERBS:
+            return False  # "sorry to hear ..."
         if _about_someone_else(token):
             return False
         subj = subjects(token)
@@ -72,7 +102,7 @@ def _is_own_apology(token: Token) -> bool:
 
 
 def _about_someone_else(token: Token) -> bool:
-    """"sorry about your office move", "sorry for their loss": sympathy, not an excuse."""
+    """ "sorry about your office move", "sorry for their loss": sympathy, not an excuse."""
     for prep in (c for c in token.children if c.dep_ == "prep"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             if any(c.lower_ in THIRD_PARTY_POSSESSIVES for c in obj.subtree):

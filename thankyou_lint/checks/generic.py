@@ -29,10 +29,39 @@ IMPERSONAL_GREETING_RE = re.compile(
     r"|recruitment\s+team|human\s+resources|hr(\s+team)?)\b)"
 )
 # Details about the reader's side. Languages and nationalities are usually the writer's own.
-SPECIFIC_ENTS = {"PERSON", "ORG", "PRODUCT", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW",
-                 "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
-NOT_SPECIFIC_PROPN = {"thank", "thanks", "i", "dear", "hiring", "manager", "sincerely", "best",
-                      "regards", "hi", "hello", "position", "company", "team", "role", "job"}
+SPECIFIC_ENTS = {
+    "PERSON",
+    "ORG",
+    "PRODUCT",
+    "GPE",
+    "LOC",
+    "FAC",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "CARDINAL",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+}
+NOT_SPECIFIC_PROPN = {
+    "thank",
+    "thanks",
+    "i",
+    "dear",
+    "hiring",
+    "manager",
+    "sincerely",
+    "best",
+    "regards",
+    "hi",
+    "hello",
+    "position",
+    "company",
+    "team",
+    "role",
+    "job",
+}
 
 
 @code_rule(
@@ -42,8 +71,12 @@ NOT_SPECIFIC_PROPN = {"thank", "thanks", "i", "dear", "hiring", "manager", "sinc
     rationale="A leftover '[Company Name]' tells the reader this is a form letter sent unread.",
     suggestion="Replace the placeholder with the real name.",
     needs=[],
-    bad=["Thank you for the interview at [Company Name].", "Dear <Interviewer>,\n\nThank you.",
-         "I would love to join XYZ Corp.", "Thank you.\n\nBest regards,\n[Your Name]"],
+    bad=[
+        "Thank you for the interview at [Company Name].",
+        "Dear <Interviewer>,\n\nThank you.",
+        "I would love to join XYZ Corp.",
+        "Thank you.\n\nBest regards,\n[Your Name]",
+    ],
     good=["Thank you for the interview at Brightwave.", "I like <3 the team."],
 )
 def placeholder(letter: Letter) -> Iterator[Hit]:
@@ -63,8 +96,11 @@ def placeholder(letter: Letter) -> Iterator[Hit]:
     rationale="You know who interviewed you: 'To whom it may concern' reads as a form letter.",
     suggestion="Address the interviewer by name: 'Dear Ms. Reyes,'.",
     needs=[],
-    bad=["To whom it may concern,\n\nThank you.", "Dear Hiring Manager,\n\nThank you.",
-         "Dear Sir or Madam,\n\nThank you."],
+    bad=[
+        "To whom it may concern,\n\nThank you.",
+        "Dear Hiring Manager,\n\nThank you.",
+        "Dear Sir or Madam,\n\nThank you.",
+    ],
     good=["Dear Ms. Reyes,\n\nThank you.", "Dear Hiring Committee,\n\nThank you."],
 )
 def impersonal_greeting(letter: Letter) -> Iterator[Hit]:
@@ -86,10 +122,14 @@ def impersonal_greeting(letter: Letter) -> Iterator[Hit]:
     ),
     suggestion="Mention something from the conversation: a project, a problem, a name.",
     needs=["lemma", "pos", "dep", "ents"],
-    bad=["Dear Dana,\n\nThank you for the interview. I enjoyed learning about the company and"
-         " the position, and I believe I would be a good fit.\n\nBest regards,\nSam"],
-    good=["Dear Dana,\n\nThank you for the interview about the analyst role at Brightwave."
-          "\n\nBest regards,\nSam"],
+    bad=[
+        "Dear Dana,\n\nThank you for the interview. I enjoyed learning about the company and"
+        " the position, and I believe I would be a good fit.\n\nBest regards,\nSam"
+    ],
+    good=[
+        "Dear Dana,\n\nThank you for the interview about the analyst role at Brightwave."
+        "\n\nBest regards,\nSam"
+    ],
 )
 def nothing_specific(letter: Letter) -> Iterator[Hit]:
     doc = letter.doc
@@ -105,7 +145,7 @@ def nothing_specific(letter: Letter) -> Iterator[Hit]:
 
 
 def _is_specific(token: Token) -> bool:
-    if token.ent_type_ in SPECIFIC_ENTS or token.like_num and not token.ent_type_:
+    if token.ent_type_ in SPECIFIC_ENTS or (token.like_num and not token.ent_type_):
         return True
     if token.ent_type_ in {"NORP", "LANGUAGE"} or token.lower_ in NOT_SPECIFIC_PROPN:
         return False
@@ -126,10 +166,14 @@ def _normalise(name: str) -> str:
     rationale="Misspelling or swapping the interviewer's name is the classic copy-paste mistake.",
     suggestion="Check the spelling of the interviewer's name.",
     needs=[],
-    bad=[{"text": "Dear Ms. Reyez,\n\nThank you.", "context": {"interviewer": "Dana Reyes"}},
-         {"text": "Dear Tom,\n\nThank you.", "context": {"interviewer": "Dana Reyes"}}],
-    good=[{"text": "Dear Ms. Reyes,\n\nThank you.", "context": {"interviewer": "Dana Reyes"}},
-          {"text": "Hi Dana,\n\nThank you.", "context": {"interviewer": "Dana Reyes"}}],
+    bad=[
+        {"text": "Dear Ms. Reyez,\n\nThank you.", "context": {"interviewer": "Dana Reyes"}},
+        {"text": "Dear Tom,\n\nThank you.", "context": {"interviewer": "Dana Reyes"}},
+    ],
+    good=[
+        {"text": "Dear Ms. Reyes,\n\nThank you.", "context": {"interviewer": "Dana Reyes"}},
+        {"text": "Hi Dana,\n\nThank you.", "context": {"interviewer": "Dana Reyes"}},
+    ],
 )
 def wrong_name(letter: Letter) -> Iterator[Hit]:
     interviewer = letter.context.interviewer
@@ -160,10 +204,15 @@ def _similar(a: str, b: str) -> bool:
     rationale="Naming the company shows the letter was written for this interview, not copied.",
     suggestion="Name the company where you mention the role or the team.",
     needs=[],
-    bad=[{"text": "Dear Dana,\n\nThank you for the interview.",
-          "context": {"company": "Brightwave"}}],
-    good=[{"text": "Dear Dana,\n\nThank you for the interview at Brightwave.",
-           "context": {"company": "Brightwave"}}],
+    bad=[
+        {"text": "Dear Dana,\n\nThank you for the interview.", "context": {"company": "Brightwave"}}
+    ],
+    good=[
+        {
+            "text": "Dear Dana,\n\nThank you for the interview at Brightwave.",
+            "context": {"company": "Brightwave"},
+        }
+    ],
 )
 def company_missing(letter: Letter) -> Iterator[Hit]:
     company = letter.context.company
@@ -178,10 +227,20 @@ def company_missing(letter: Letter) -> Iterator[Hit]:
     rationale="'I would love to join Acme' in a letter to Brightwave is a copy-paste giveaway.",
     suggestion="Replace it with the name of the company you interviewed with.",
     needs=["ents", "dep"],
-    bad=[{"text": "Dear Dana,\n\nThank you. I would love to join Acme Analytics and help your"
-          " team grow.", "context": {"company": "Brightwave"}}],
-    good=[{"text": "Dear Dana,\n\nThank you. At Acme Analytics I led the billing migration, and"
-           " I would love to join Brightwave.", "context": {"company": "Brightwave"}}],
+    bad=[
+        {
+            "text": "Dear Dana,\n\nThank you. I would love to join Acme Analytics and help your"
+            " team grow.",
+            "context": {"company": "Brightwave"},
+        }
+    ],
+    good=[
+        {
+            "text": "Dear Dana,\n\nThank you. At Acme Analytics I led the billing migration, and"
+            " I would love to join Brightwave.",
+            "context": {"company": "Brightwave"},
+        }
+    ],
 )
 def other_company(letter: Letter) -> Iterator[Hit]:
     company = letter.context.company
@@ -192,12 +251,15 @@ def other_company(letter: Letter) -> Iterator[Hit]:
         if ent.label_ != "ORG" or _similar(_normalise(ent.text), target):
             continue
         if _is_destination(ent):
-            yield letter.hit(ent, message=f"'{ent.text}' is named as the employer you are"
-                             f" applying to, but the company is {company}.")
+            yield letter.span_hit(
+                ent,
+                message=f"'{ent.text}' is named as the employer you are"
+                f" applying to, but the company is {company}.",
+            )
 
 
 def _is_destination(ent: object) -> bool:
-    """"join X", "role at X", "X's team", "work for X": X is where the letter is going."""
+    """ "join X", "role at X", "X's team", "work for X": X is where the letter is going."""
     root = ent.root  # type: ignore[attr-defined]
     head = root.head
     if root.dep_ == "dobj" and head.lemma_ in {"join", "contribute", "serve"}:
@@ -205,9 +267,22 @@ def _is_destination(ent: object) -> bool:
     if root.dep_ == "pobj" and head.lower_ in {"at", "for", "with", "to"}:
         governor = head.head
         words = {governor.lemma_.lower()}
-        return bool(words & {"role", "position", "opportunity", "job", "interview", "work",
-                             "contribute", "career", "future", "join", "team"}) and not any(
-            c.lower_ == "my" for c in governor.children)
+        return bool(
+            words
+            & {
+                "role",
+                "position",
+                "opportunity",
+                "job",
+                "interview",
+                "work",
+                "contribute",
+                "career",
+                "future",
+                "join",
+                "team",
+            }
+        ) and not any(c.lower_ == "my" for c in governor.children)
     return False
 
 
@@ -218,9 +293,15 @@ def _is_destination(ent: object) -> bool:
     rationale="Naming the role anchors the letter to this interview.",
     suggestion="Mention the role once, e.g. in the opening thank-you.",
     needs=[],
-    bad=[{"text": "Dear Dana,\n\nThank you for the interview.", "context": {"role": "Data Analyst"}}],
-    good=[{"text": "Dear Dana,\n\nThank you for the Data Analyst interview.",
-           "context": {"role": "Data Analyst"}}],
+    bad=[
+        {"text": "Dear Dana,\n\nThank you for the interview.", "context": {"role": "Data Analyst"}}
+    ],
+    good=[
+        {
+            "text": "Dear Dana,\n\nThank you for the Data Analyst interview.",
+            "context": {"role": "Data Analyst"},
+        }
+    ],
 )
 def role_missing(letter: Letter) -> Iterator[Hit]:
     role = letter.context.role

@@ -13,47 +13,136 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 ACCOMPLISHMENT_VERBS = set(
-    "lead build manage design develop launch create implement reduce increase improve grow cut"
-    " train mentor deliver run organize organise coordinate establish streamline automate"
-    " negotiate supervise teach write publish oversee install repair wire resolve treat"
-    " administer analyze analyse migrate redesign save raise win earn complete achieve"
-    " spearhead ship scale introduce pilot prepare process maintain operate sell close recruit"
-    " coach handle serve care restore rebuild renovate audit draft present research test"
-    " diagnose fix program code deploy optimize optimise double triple halve boost lower"
-    " shorten expand found co-found direct chair head plan rewrite model forecast budget"
-    " translate edit curate volunteer tutor nurse cook bake weld assemble inspect certify"
-    " graduate study specialize specialise consolidate standardize standardise prevent"
-    " onboard facilitate produce perform conduct evaluate assess investigate author own"
-    " work spend hold do start begin set help support".split()
+    """
+    lead build manage design develop launch create implement reduce increase improve grow
+    cut train mentor deliver run organize organise coordinate establish streamline automate
+    negotiate supervise teach write publish oversee install repair wire resolve treat
+    administer analyze analyse migrate redesign save raise win earn complete achieve
+    spearhead ship scale introduce pilot prepare process maintain operate sell close recruit
+    coach handle serve care restore rebuild renovate audit draft present research test
+    diagnose fix program code deploy optimize optimise double triple halve boost lower
+    shorten expand found co-found direct chair head plan rewrite model forecast budget
+    translate edit curate volunteer tutor nurse cook bake weld assemble inspect certify
+    graduate study specialize specialise consolidate standardize standardise prevent onboard
+    facilitate produce perform conduct evaluate assess investigate author own work spend
+    hold do start begin set help support
+    """.split()
 )
 # Past forms the small pipeline sometimes mis-tags (e.g. "rebuilt" as a present-tense verb).
-IRREGULAR_PAST = {"led": "lead", "built": "build", "rebuilt": "rebuild", "ran": "run", "won": "win",
-                  "wrote": "write", "rewrote": "rewrite", "taught": "teach", "grew": "grow",
-                  "sold": "sell", "began": "begin", "oversaw": "oversee", "held": "hold",
-                  "spent": "spend", "drew": "draw", "undertook": "undertake"}
+IRREGULAR_PAST = {
+    "led": "lead",
+    "built": "build",
+    "rebuilt": "rebuild",
+    "ran": "run",
+    "won": "win",
+    "wrote": "write",
+    "rewrote": "rewrite",
+    "taught": "teach",
+    "grew": "grow",
+    "sold": "sell",
+    "began": "begin",
+    "oversaw": "oversee",
+    "held": "hold",
+    "spent": "spend",
+    "drew": "draw",
+    "undertook": "undertake",
+}
 STRENGTH_NOUNS = set(
-    "experience background work skill skills expertise certification certificate degree"
-    " training project portfolio record knowledge familiarity time tenure years licence"
-    " license qualification thesis research internship apprenticeship role career"
-    " accomplishment achievement approach idea proposal plan suggestion answer example".split()
+    """
+    experience background work skill skills expertise certification certificate degree
+    training project portfolio record knowledge familiarity time tenure years licence
+    license qualification thesis research internship apprenticeship role career
+    accomplishment achievement approach idea proposal plan suggestion answer example
+    """.split()
 )
-QUALIFIED_WORDS = {"certified", "licensed", "fluent", "proficient", "experienced", "qualified",
-                   "trained", "skilled", "bilingual", "registered"}
+QUALIFIED_WORDS = {
+    "certified",
+    "licensed",
+    "fluent",
+    "proficient",
+    "experienced",
+    "qualified",
+    "trained",
+    "skilled",
+    "bilingual",
+    "registered",
+}
 # Generic self-praise: what every candidate says, so it restates nothing.
-GENERIC_PRAISE = {"hard", "worker", "passionate", "motivated", "dedicated", "fast", "quick",
-                  "learner", "player", "reliable", "hardworking", "hard-working", "driven",
-                  "go-getter", "self-starter", "enthusiastic", "perfect", "fit", "asset", "best",
-                  "well", "everything", "anything", "thing", "things", "lot", "job", "part",
-                  "starter", "person", "individual", "candidate", "professional", "fan", "believer"}
+GENERIC_PRAISE = {
+    "hard",
+    "worker",
+    "passionate",
+    "motivated",
+    "dedicated",
+    "fast",
+    "quick",
+    "learner",
+    "player",
+    "reliable",
+    "hardworking",
+    "hard-working",
+    "driven",
+    "go-getter",
+    "self-starter",
+    "enthusiastic",
+    "perfect",
+    "fit",
+    "asset",
+    "best",
+    "well",
+    "everything",
+    "anything",
+    "thing",
+    "things",
+    "lot",
+    "job",
+    "part",
+    "starter",
+    "person",
+    "individual",
+    "candidate",
+    "professional",
+    "fan",
+    "believer",
+}
 # A number in a first-person sentence is usually a result ("cut costs by 20%"), unless the
 # sentence is about what the writer heard or liked ("I enjoyed hearing about the 140 laptops").
-RECEPTION_VERBS = {"appreciate", "enjoy", "hear", "learn", "love", "like", "see", "look", "hope",
-                   "thank", "discuss", "talk", "find", "know", "think", "understand", "wish"}
+RECEPTION_VERBS = {
+    "appreciate",
+    "enjoy",
+    "hear",
+    "learn",
+    "love",
+    "like",
+    "see",
+    "look",
+    "hope",
+    "thank",
+    "discuss",
+    "talk",
+    "find",
+    "know",
+    "think",
+    "understand",
+    "wish",
+}
 NUMBER_ENTS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 DURATIONS = {"years", "year", "yrs", "months", "seasons", "shifts"}
 
-SOFT_SKILLS = {"communication", "people", "interpersonal", "organizational", "organisational",
-               "teamwork", "leadership", "soft", "great", "strong", "excellent", "good"}
+SOFT_SKILLS = {
+    "communication",
+    "people",
+    "interpersonal",
+    "organizational",
+    "organisational",
+    "teamwork",
+    "leadership",
+    "soft",
+    "great",
+    "strong",
+    "excellent",
+    "good",
+}
 
 
 def _is_concrete_object(head: Token) -> bool:
@@ -61,7 +150,9 @@ def _is_concrete_object(head: Token) -> bool:
     for child in head.children:
         if child.dep_ in {"dobj", "prep", "attr", "npadvmod", "advcl", "ccomp", "xcomp"}:
             words = [t for t in child.subtree if t.is_alpha or t.like_num]
-            if words and not all(t.lower_ in GENERIC_PRAISE | {"it", "that", "this"} for t in words):
+            if words and not all(
+                t.lower_ in GENERIC_PRAISE | {"it", "that", "this"} for t in words
+            ):
                 return True
     return False
 
@@ -75,7 +166,7 @@ def _by_writer(token: Token) -> bool:
 
 
 def _held_role(token: Token) -> bool:
-    """"I was the shift supervisor for six years", "I'm the copywriter who rewrote X"."""
+    """ "I was the shift supervisor for six years", "I'm the copywriter who rewrote X"."""
     if token.lemma_ != "be" or not any(s.lower_ in FIRST_PERSON for s in subjects(token)):
         return False
     for attr in (c for c in token.children if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"}):
@@ -84,8 +175,10 @@ def _held_role(token: Token) -> bool:
         details = [c for c in attr.children if c.dep_ in {"prep", "compound", "acl"}]
         if token.tag_ == "VBD" and (details or attr.pos_ == "PROPN"):
             return True  # "I was shift supervisor for six years"
-        if any(c.dep_ == "relcl" and c.tag_ == "VBD" and c.lemma_ in ACCOMPLISHMENT_VERBS
-               for c in attr.children):
+        if any(
+            c.dep_ == "relcl" and c.tag_ == "VBD" and c.lemma_ in ACCOMPLISHMENT_VERBS
+            for c in attr.children
+        ):
             return True  # "I'm the copywriter who rewrote Greenleaf's packaging"
     return False
 
@@ -109,13 +202,19 @@ def strength_in(sent: Span) -> Token | None:
         if lemma == "speak" and _by_writer(token) and any(c.dep_ == "dobj" for c in token.children):
             return token  # "I speak Polish and Russian"; not "we spoke about ..."
         if token.lower_ in STRENGTH_NOUNS and any(c.lower_ == "my" for c in token.children):
-            modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "prep", "nummod"}]
+            modifiers = [
+                c for c in token.children if c.dep_ in {"compound", "amod", "prep", "nummod"}
+            ]
             if any(m.lower_ not in SOFT_SKILLS for m in modifiers):
                 return token
         if token.lower_ in QUALIFIED_WORDS and _by_writer(token) and not is_negated(token):
             return token
-        if lemma == "have" and _by_writer(token) and any(
-            c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in token.children
+        if (
+            lemma == "have"
+            and _by_writer(token)
+            and any(
+                c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in token.children
+            )
         ):
             return token  # "I have eight years of ...", "Got 8 yrs on commercial jobs"
     return _result_number(sent)
@@ -132,7 +231,7 @@ def _result_number(sent: Span) -> Token | None:
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.lower_ in {"%", "percent"} and _value(token) >= 100:
             continue  # "100% committed", "110 percent": hyperbole, not a result
-        if token.ent_type_ in NUMBER_ENTS or nxt is not None and nxt.lower_ in DURATIONS:
+        if token.ent_type_ in NUMBER_ENTS or (nxt is not None and nxt.lower_ in DURATIONS):
             return token
     return None
 
@@ -151,8 +250,12 @@ def strengths(letter: Letter) -> list[Token]:
 
 
 def _generic_praise(letter: Letter) -> list[Token]:
-    return [t for t in letter.doc if t.lower_ in {"worker", "learner", "player", "passionate",
-                                                  "motivated", "hardworking", "dedicated"}]
+    return [
+        t
+        for t in letter.doc
+        if t.lower_
+        in {"worker", "learner", "player", "passionate", "motivated", "hardworking", "dedicated"}
+    ]
 
 
 @code_rule(
@@ -166,10 +269,14 @@ def _generic_praise(letter: Letter) -> list[Token]:
     ),
     suggestion="Add one sentence on something you did: 'At Brightwave I cut report time by half.'",
     needs={"lemma", "pos", "dep", "ents"},
-    bad=["Dear Dana,\n\nThank you for meeting me. I enjoyed hearing about the team and I hope to"
-         " hear from you soon.\n\nBest regards,\nSam Lee"],
-    good=["Dear Dana,\n\nThank you for meeting me. At Brightwave I led the move to dbt, which cut"
-          " our reporting time from two days to four hours.\n\nBest regards,\nSam Lee"],
+    bad=[
+        "Dear Dana,\n\nThank you for meeting me. I enjoyed hearing about the team and I hope to"
+        " hear from you soon.\n\nBest regards,\nSam Lee"
+    ],
+    good=[
+        "Dear Dana,\n\nThank you for meeting me. At Brightwave I led the move to dbt, which cut"
+        " our reporting time from two days to four hours.\n\nBest regards,\nSam Lee"
+    ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
     if not strengths(letter) and not _generic_praise(letter):
@@ -186,10 +293,14 @@ def missing(letter: Letter) -> Iterator[Hit]:
     ),
     suggestion="Replace the adjectives with one thing you did and what came of it.",
     needs={"lemma", "pos", "dep", "ents"},
-    bad=["Dear Dana,\n\nThank you for meeting me. I am a hard worker and a fast learner, and I"
-         " am passionate about data.\n\nBest regards,\nSam Lee"],
-    good=["Dear Dana,\n\nThank you for meeting me. I am a hard worker: at Brightwave I rebuilt"
-          " the billing reports in three weeks.\n\nBest regards,\nSam Lee"],
+    bad=[
+        "Dear Dana,\n\nThank you for meeting me. I am a hard worker and a fast learner, and I"
+        " am passionate about data.\n\nBest regards,\nSam Lee"
+    ],
+    good=[
+        "Dear Dana,\n\nThank you for meeting me. I am a hard worker: at Brightwave I rebuilt"
+        " the billing reports in three weeks.\n\nBest regards,\nSam Lee"
+    ],
 )
 def generic_only(letter: Letter) -> Iterator[Hit]:
     praise = _generic_praise(letter)

@@ -12,9 +12,25 @@ from ..registry import code_rule
 TOO_SHORT = 50  # body words, from the rubric
 TOO_LONG = 400
 ADVISED = (100, 200)  # what career advisers suggest
-VAGUE_SUBJECTS = {"", "following up", "follow up", "follow-up", "hi", "hello", "hey", "thanks",
-                  "thank you", "thank you!", "interview", "re", "update", "checking in", "note",
-                  "quick note", "(no subject)"}
+VAGUE_SUBJECTS = {
+    "",
+    "following up",
+    "follow up",
+    "follow-up",
+    "hi",
+    "hello",
+    "hey",
+    "thanks",
+    "thank you",
+    "thank you!",
+    "interview",
+    "re",
+    "update",
+    "checking in",
+    "note",
+    "quick note",
+    "(no subject)",
+}
 NEXT_STEP_RE = re.compile(
     r"(?i)\b(next steps?|look(ing)? forward|hear(ing)? (back )?from you|follow(ing)? up"
     r"|stay in touch|keep in touch|further questions|any questions|happy to (provide|send|share)"
@@ -33,7 +49,7 @@ OK_LETTER = (
     id="structure.missing-greeting",
     severity="warning",
     message="The letter has no greeting line.",
-    rationale="A letter opens by addressing its reader: 'Dear Ms. Reyes,'. Without it, it reads as a memo.",
+    rationale="A letter opens by addressing its reader ('Dear Ms. Reyes,'); without it, a memo.",
     suggestion="Start with 'Dear <name>,'.",
     needs=[],
     bad=["Subject: Thank you\n\nThank you for the interview.\n\nBest regards,\nSam Lee"],
@@ -94,8 +110,10 @@ def body_words(letter: Letter) -> int:
 def too_short(letter: Letter) -> Iterator[Hit]:
     words = body_words(letter)
     if words < TOO_SHORT:
-        yield letter.body_hit(message=f"The body has {words} words; aim for {ADVISED[0]} to"
-                              f" {ADVISED[1]} (under {TOO_SHORT} is far too short).")
+        yield letter.body_hit(
+            message=f"The body has {words} words; aim for {ADVISED[0]} to"
+            f" {ADVISED[1]} (under {TOO_SHORT} is far too short)."
+        )
 
 
 @code_rule(
@@ -105,15 +123,20 @@ def too_short(letter: Letter) -> Iterator[Hit]:
     rationale=f"Over about {TOO_LONG} words the thanks and your best point get lost.",
     suggestion="Keep one strength, one detail from the interview and your thanks.",
     needs=[],
-    bad=["Dear Dana,\n\n" + "I enjoyed our conversation about the analyst role. " * 60
-         + "\n\nBest regards,\nSam Lee"],
+    bad=[
+        "Dear Dana,\n\n"
+        + "I enjoyed our conversation about the analyst role. " * 60
+        + "\n\nBest regards,\nSam Lee"
+    ],
     good=[OK_LETTER],
 )
 def too_long(letter: Letter) -> Iterator[Hit]:
     words = body_words(letter)
     if words > TOO_LONG:
-        yield letter.body_hit(message=f"The body has {words} words; aim for {ADVISED[0]} to"
-                              f" {ADVISED[1]} (over {TOO_LONG} is far too long).")
+        yield letter.body_hit(
+            message=f"The body has {words} words; aim for {ADVISED[0]} to"
+            f" {ADVISED[1]} (over {TOO_LONG} is far too long)."
+        )
 
 
 @code_rule(
@@ -122,16 +145,23 @@ def too_long(letter: Letter) -> Iterator[Hit]:
     message="Career advisers suggest a body of 100 to 200 words.",
     rationale="Long enough to reinforce a strength and a detail, short enough to be read in full.",
     needs=[],
-    bad=["Dear Dana,\n\n" + "Thank you for the interview about the analyst role. " * 8
-         + "\n\nBest regards,\nSam Lee"],
-    good=["Dear Dana,\n\n" + "Thank you for the interview about the analyst role. " * 15
-          + "\n\nBest regards,\nSam Lee"],
+    bad=[
+        "Dear Dana,\n\n"
+        + "Thank you for the interview about the analyst role. " * 8
+        + "\n\nBest regards,\nSam Lee"
+    ],
+    good=[
+        "Dear Dana,\n\n"
+        + "Thank you for the interview about the analyst role. " * 15
+        + "\n\nBest regards,\nSam Lee"
+    ],
 )
 def length_advice(letter: Letter) -> Iterator[Hit]:
     words = body_words(letter)
     if TOO_SHORT <= words < ADVISED[0] or ADVISED[1] < words <= TOO_LONG:
-        yield letter.body_hit(message=f"The body has {words} words; advisers suggest"
-                              f" {ADVISED[0]} to {ADVISED[1]}.")
+        yield letter.body_hit(
+            message=f"The body has {words} words; advisers suggest {ADVISED[0]} to {ADVISED[1]}."
+        )
 
 
 @code_rule(

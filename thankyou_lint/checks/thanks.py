@@ -16,8 +16,20 @@ if TYPE_CHECKING:
 THANK_WORDS = {"thank", "thanks", "thx", "thanku", "ty", "thank-you"}
 GRATEFUL_WORDS = {"grateful", "thankful", "appreciative", "indebted", "gratitude", "appreciation"}
 # Thanks for something bad is sarcasm: "thanks for keeping me waiting".
-SARCASM_AFTER = {"nothing", "wasting", "ghosting", "ignoring", "keeping", "making", "checking",
-                 "leaving", "cancelling", "canceling", "interrupting", "forgetting"}
+SARCASM_AFTER = {
+    "nothing",
+    "wasting",
+    "ghosting",
+    "ignoring",
+    "keeping",
+    "making",
+    "checking",
+    "leaving",
+    "cancelling",
+    "canceling",
+    "interrupting",
+    "forgetting",
+}
 
 # "Thank the panel for me" still thanks the reader's side; a named third person does not.
 THIRD_PERSON = {"him", "her", "them", "he", "she", "they", "his"}
@@ -36,7 +48,9 @@ def is_gratitude(token: Token, addressee: frozenset[str] = frozenset()) -> bool:
         return not _is_request(token) and not _to_someone_else(token)
     if word == "obliged":
         return not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)  # not "obliged to"
-    if lemma == "mean" and any(c.lower_ in {"lot", "world", "great", "deal"} for c in token.subtree):
+    if lemma == "mean" and any(
+        c.lower_ in {"lot", "world", "great", "deal"} for c in token.subtree
+    ):
         return any(c.lower_ in {"it", "that", "this"} for c in token.children) or _said_to_reader(
             token
         )
@@ -44,7 +58,7 @@ def is_gratitude(token: Token, addressee: frozenset[str] = frozenset()) -> bool:
 
 
 def is_sarcastic_thanks(token: Token) -> bool:
-    """"Well, thanks for keeping me in the lobby": thanks for something bad."""
+    """ "Well, thanks for keeping me in the lobby": thanks for something bad."""
     doc = token.doc
     window = {t.lower_ for t in doc[token.i + 1 : token.i + 6]}
     return bool(SARCASM_AFTER & window) and "for" in window
@@ -73,7 +87,8 @@ def _thanks_the_reader(token: Token, addressee: frozenset[str]) -> bool:
 def _third_party_subject(token: Token) -> bool:
     """A subject before the verb that is neither the writer nor the reader."""
     return any(
-        s.i < token.i and s.lower_ not in FIRST_PERSON | SECOND_PERSON | {"we"}
+        s.i < token.i
+        and s.lower_ not in FIRST_PERSON | SECOND_PERSON | {"we"}
         and s.pos_ in {"PRON", "PROPN"}
         for s in subjects(token)
     )
@@ -94,7 +109,7 @@ def _appreciates_the_reader(token: Token) -> bool:
 
 
 def _is_request(token: Token) -> bool:
-    """"I would be grateful if you could ...": a request, not gratitude."""
+    """ "I would be grateful if you could ...": a request, not gratitude."""
     sent = token.sent
     words = [t.lower_ for t in sent]
     conditional = any(w in {"would", "'d", "’d", "will"} for w in words[: token.i - sent.start])
@@ -121,7 +136,11 @@ def gratitude(letter: Letter) -> list[Token]:
 
 def _signoff_thanks(letter: Letter) -> str | None:
     phrase = letter.layout.signoff_phrase or ""
-    return phrase if re.search(r"\b(thank|thanks|thx|gratitude|appreciation|gratefully)\b", phrase) else None
+    return (
+        phrase
+        if re.search(r"\b(thank|thanks|thx|gratitude|appreciation|gratefully)\b", phrase)
+        else None
+    )
 
 
 def _body_thanks(letter: Letter) -> bool:
@@ -138,13 +157,17 @@ def _body_thanks(letter: Letter) -> bool:
         " the letter reads as a follow-up or a sales pitch."
     ),
     suggestion="Open with a specific thank-you: 'Thank you for meeting with me on Tuesday.'",
-    bad=["Dear Dana,\n\nI enjoyed our talk about the analytics role. My SQL work at Brightwave"
-         " cut reporting time by half, and I would bring the same focus here.\n\nBest regards,\n"
-         "Sam Lee"],
-    good=["Dear Dana,\n\nThank you for meeting with me on Tuesday about the analytics role.\n\n"
-          "Best regards,\nSam Lee",
-          "Dear Dana,\n\nThanks to the new policy the team works remotely. I appreciate you"
-          " explaining it.\n\nBest regards,\nSam Lee"],
+    bad=[
+        "Dear Dana,\n\nI enjoyed our talk about the analytics role. My SQL work at Brightwave"
+        " cut reporting time by half, and I would bring the same focus here.\n\nBest regards,\n"
+        "Sam Lee"
+    ],
+    good=[
+        "Dear Dana,\n\nThank you for meeting with me on Tuesday about the analytics role.\n\n"
+        "Best regards,\nSam Lee",
+        "Dear Dana,\n\nThanks to the new policy the team works remotely. I appreciate you"
+        " explaining it.\n\nBest regards,\nSam Lee",
+    ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
     if not _body_thanks(letter) and not _signoff_thanks(letter):
@@ -160,10 +183,11 @@ def missing(letter: Letter) -> Iterator[Hit]:
         " grateful for in the body of the letter."
     ),
     suggestion="Add a sentence of thanks in the body: 'Thank you for walking me through ...'",
-    bad=["Hi Dana,\n\nI enjoyed our talk about the analytics role and the Brightwave"
-         " migration.\n\nThanks,\nSam Lee"],
-    good=["Hi Dana,\n\nThank you for our talk about the analytics role.\n\nThanks again,\n"
-          "Sam Lee"],
+    bad=[
+        "Hi Dana,\n\nI enjoyed our talk about the analytics role and the Brightwave"
+        " migration.\n\nThanks,\nSam Lee"
+    ],
+    good=["Hi Dana,\n\nThank you for our talk about the analytics role.\n\nThanks again,\nSam Lee"],
 )
 def signoff_only(letter: Letter) -> Iterator[Hit]:
     if not _body_thanks(letter) and _signoff_thanks(letter) and letter.layout.signoff:
@@ -177,10 +201,14 @@ def signoff_only(letter: Letter) -> Iterator[Hit]:
     message="The thanks comes only at the very end; consider thanking the reader first.",
     rationale="Readers skim: gratitude in the opening lines sets the tone for the rest.",
     suggestion="Move your thank-you into the first paragraph.",
-    bad=["Dear Dana,\n\nOur talk about the pipeline was useful.\n\nI led the Brightwave"
-         " migration.\n\nThank you for your time.\n\nBest regards,\nSam Lee"],
-    good=["Dear Dana,\n\nThank you for your time on Tuesday.\n\nI led the Brightwave"
-          " migration.\n\nI look forward to hearing from you.\n\nBest regards,\nSam Lee"],
+    bad=[
+        "Dear Dana,\n\nOur talk about the pipeline was useful.\n\nI led the Brightwave"
+        " migration.\n\nThank you for your time.\n\nBest regards,\nSam Lee"
+    ],
+    good=[
+        "Dear Dana,\n\nThank you for your time on Tuesday.\n\nI led the Brightwave"
+        " migration.\n\nI look forward to hearing from you.\n\nBest regards,\nSam Lee"
+    ],
 )
 def buried(letter: Letter) -> Iterator[Hit]:
     paragraphs = letter.layout.paragraphs

@@ -23,11 +23,47 @@ EXCLAMATION_RUN_RE = re.compile(r"!{2,}|[!?]{3,}|!\?|\?!")
 CASUAL_GREETING_RE = re.compile(
     r"(?i)^(hey+|yo|hiya|howdy|sup|what'?s\s+up|hi\s+there|hello\s+there|hey\s+there)\b"
 )
-CASUAL_SIGNOFF_WORDS = {"cheers", "mate", "buddy", "pal", "xoxo", "xo", "love", "later", "peace",
-                        "ttyl", "cya", "ya", "hugs", "thx", "ta"}
+CASUAL_SIGNOFF_WORDS = {
+    "cheers",
+    "mate",
+    "buddy",
+    "pal",
+    "xoxo",
+    "xo",
+    "love",
+    "later",
+    "peace",
+    "ttyl",
+    "cya",
+    "ya",
+    "hugs",
+    "thx",
+    "ta",
+}
 # All-capital words that are not shouting: pronoun, acronyms that are also English words.
-NOT_SHOUTING = {"I", "A", "US", "IT", "AM", "PM", "OK", "HR", "QA", "UX", "UI", "AI", "ID", "CEO",
-                "CV", "OR", "ER", "ICU", "MD", "RN", "AND"}
+NOT_SHOUTING = {
+    "I",
+    "A",
+    "US",
+    "IT",
+    "AM",
+    "PM",
+    "OK",
+    "HR",
+    "QA",
+    "UX",
+    "UI",
+    "AI",
+    "ID",
+    "CEO",
+    "CV",
+    "OR",
+    "ER",
+    "ICU",
+    "MD",
+    "RN",
+    "AND",
+}
 SEVERAL_EXCLAMATIONS = 3
 
 
@@ -52,7 +88,7 @@ def emoji(letter: Letter) -> Iterator[Hit]:
     id="tone.exclamations",
     severity="warning",
     message="Repeated or many exclamation marks read as over-excited.",
-    rationale="One exclamation mark can show enthusiasm; a run of them, or several, looks unprofessional.",
+    rationale="One exclamation mark shows enthusiasm; a run or several look unprofessional.",
     suggestion="Keep at most one exclamation mark, and use a full stop elsewhere.",
     needs=[],
     bad=["I am so excited about this role!!!", "Great meeting! Loved it! Thanks!"],
@@ -138,8 +174,10 @@ def casual_signoff(letter: Letter) -> Iterator[Hit]:
     message="Sarcastic thanks: thanking the reader for something that went wrong.",
     rationale="Sarcasm reads as contempt in writing and ends the candidacy it was meant to save.",
     suggestion="Thank the reader for something you value, or raise the problem plainly.",
-    bad=["Thanks for keeping me waiting in the lobby for an hour.",
-         "Well, thanks for checking your phone during my answer."],
+    bad=[
+        "Thanks for keeping me waiting in the lobby for an hour.",
+        "Well, thanks for checking your phone during my answer.",
+    ],
     good=["Thanks for showing me the lobby redesign.", "Well, thank you for your time."],
 )
 def sarcastic_thanks(letter: Letter) -> Iterator[Hit]:

@@ -44,8 +44,7 @@ def summarise(reports: Sequence[Report]) -> Summary:
 
 def to_json_output(reports: Sequence[Report]) -> JsonOutput:
     files = [
-        FileResult(path=r.path or "<text>", findings=r.findings, metrics=r.metrics)
-        for r in reports
+        FileResult(path=r.path or "<text>", findings=r.findings, metrics=r.metrics) for r in reports
     ]
     return JsonOutput(files=files, summary=summarise(reports))
 

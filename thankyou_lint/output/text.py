@@ -21,7 +21,7 @@ def render_finding(finding: Finding, source: str | None, path: str, colour: bool
     lines = [f"{_paint(where, '1', colour)} {rule} [{finding.severity.value}] {finding.message}"]
     if source is not None:
         line = split_lines(source)[finding.line - 1].text
-        width = (finding.end_column if finding.end_line == finding.line else len(line) + 1)
+        width = finding.end_column if finding.end_line == finding.line else len(line) + 1
         width = max(1, min(width - finding.column, 80))
         shown = line.expandtabs(1)
         lines.append(f"    {shown}")
@@ -47,6 +47,9 @@ def render_text(
     counts = {s: sum(f.severity == s for r in reports for f in r.findings) for s in Severity}
     detail = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
     files = f"{len(reports)} file{'s' if len(reports) != 1 else ''}"
-    summary = f"Found {total} finding{'s' if total != 1 else ''} ({detail}) in {files}." if total \
+    summary = (
+        f"Found {total} finding{'s' if total != 1 else ''} ({detail}) in {files}."
+        if total
         else f"No findings in {files}."
+    )
     out.write(_paint(summary, "1", colour) + "\n")

@@ -1,0 +1,126 @@
+"""The library API on real letters and real parses."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from thankyou_lint import Config, LetterContext, Linter, Report, lint
+from thankyou_lint.output.json import json_schema, to_json_output
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+GOOD = (EXAMPLES / "good-letter.txt").read_text(encoding="utf-8")
+BAD = (EXAMPLES / "needs-work.txt").read_text(encoding="utf-8")
+
+
+def rules_of(report: Report) -> set[str]:
+    return {f.rule for f in report.findings}
+
+
+def test_lint_returns_a_report_with_metrics() -> None:
+    report = lint(GOOD)
+    assert isinstance(report, Report)
+    assert report.findings == []
+    assert report.metrics.body_words > 100
+    assert report.metrics.sentences >= 5
+    assert report.metrics.flesch_reading_ease is not None
+    assert report.metrics.flesch_kincaid_grade is not None
+
+
+def test_findings_locate_the_words_that_triggered_them() -> None:
+    report = lint(BAD)
+    families = {f.family.value for f in report.findings if f.severity.value != "info"}
+    assert families == {"excuses", "thanks", "strengths", "tone", "generic", "structure"}
+    for finding in report.findings:
+        lines = BAD.splitlines()
+        assert 0 <= finding.start <= finding.end <= len(BAD)
+        assert lines[finding.line - 1][finding.column - 1 :].startswith(
+            BAD[finding.start : finding.end].split("\n")[0]
+        )
+    bombed = next(f for f in report.findings if f.rule == "excuses.self-deprecation")
+    assert BAD[bombed.start : bombed.end] == "I bombed"
+
+
+def test_findings_are_sorted_and_unique() -> None:
+    report = lint(BAD)
+    keys = [(f.start, f.end, f.rule) for f in report.findings]
+    assert keys == sorted(keys)
+    assert len(keys) == len(set(keys))
+
+
+def test_lint_many_streams_reports_in_order(linter: Linter) -> None:
+    reports = list(linter.lint_many([GOOD, BAD, GOOD]))
+    assert [bool(r.findings) for r in reports] == [False, True, False]
+
+
+def test_traps_are_not_findings() -> None:
+    text = (
+        "Dear Ms. Park,\n\n"
+        "Thank you for meeting me at Yo! Sushi's head office on Monday. I'm not sorry I left"
+        " retail for operations: at Dockside I cut food waste by 30% in one year. Thanks to the"
+        " new ordering system you described, the LOL Analytics dashboards would help the Team"
+        " Player Coach programme too. I was sorry to hear about the office move, and I"
+        " appreciate that the role involves weekend shifts. I am excited about the role!\n\n"
+        "I look forward to hearing from you.\n\nBest regards,\nAlex Kim"
+    )
+    report = lint(text)
+    assert [f for f in report.findings if f.severity.value != "info"] == []
+
+
+def test_context_checks_the_interviewer_and_company() -> None:
+    text = GOOD.replace("Ms. Reyes", "Ms. Reyez")
+    context = LetterContext(company="Ledgerline", interviewer="Dana Reyes", role="Data Analyst")
+    found = rules_of(lint(text, context=context))
+    assert {"generic.wrong-name", "generic.company-missing"} <= found
+    assert "generic.role-missing" not in found
+
+
+def test_front_matter_gives_context() -> None:
+    text = "---\ninterviewer: Dana Reyes\ncompany: Brightwave\n---\n" + GOOD.replace(
+        "Ms. Reyes", "Mr. Okafor"
+    )
+    assert "generic.wrong-name" in rules_of(lint(text))
+
+
+def test_config_selects_ignores_and_overrides_severity() -> None:
+    only_tone = lint(BAD, config=Config(select=("tone",)))
+    assert rules_of(only_tone) and all(r.startswith("tone.") for r in rules_of(only_tone))
+    no_tone = lint(BAD, config=Config(ignore=("tone", "excuses.nerves")))
+    assert not any(r.startswith("tone.") or r == "excuses.nerves" for r in rules_of(no_tone))
+    softened = lint(BAD, config=Config(severity={"tone.begging": "info", "tone.emoji": "off"}))
+    begging = [f for f in softened.findings if f.rule == "tone.begging"]
+    assert begging and all(f.severity.value == "info" for f in begging)
+
+
+def test_accept_list_silences_names() -> None:
+    text = BAD.replace("Hey Jordan", "Dear Jordan")
+    assert "generic.cliche" in rules_of(lint(text))
+    accepted = lint(text, config=Config(accept=("team player", "hard worker")))
+    assert "generic.cliche" not in rules_of(accepted)
+
+
+def test_json_output_follows_the_contract() -> None:
+    report = lint(BAD).model_copy(update={"path": "needs-work.txt"})
+    data = json.loads(to_json_output([report]).model_dump_json())
+    assert set(data) == {"files", "summary"}
+    entry = data["files"][0]
+    assert entry["path"] == "needs-work.txt" and "metrics" in entry
+    required = {
+        "rule",
+        "family",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "start",
+        "end",
+        "suggestion",
+    }
+    for finding in entry["findings"]:
+        assert required <= set(finding)
+        assert finding["severity"] in {"error", "warning", "info"}
+        assert finding["rule"].startswith(finding["family"] + ".")
+    assert data["summary"]["findings"] == len(entry["findings"])
+    assert "Finding" in json.dumps(json_schema())
