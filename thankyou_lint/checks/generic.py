@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
+from .common import subjects
 from .strengths import strengths
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 PLACEHOLDER_RE = re.compile(
     r"\[[^\]\n]{1,40}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
@@ -44,6 +45,32 @@ SPECIFIC_ENTS = {
     "MONEY",
     "QUANTITY",
 }
+# "You mentioned ...", "as we discussed ...": the writer points at the conversation itself.
+DISCUSSION_VERBS = {
+    "discuss",
+    "mention",
+    "describe",
+    "explain",
+    "say",
+    "ask",
+    "raise",
+    "outline",
+    "talk",
+    "speak",
+    "show",
+    "share",
+    "walk",
+    "point",
+}
+GENERIC_NOUNS = set(
+    """
+    position role job company organization organisation opportunity team interview time
+    conversation meeting discussion chance culture goal mission value work responsibility
+    thing lot everything skill experience fit asset question answer day today yesterday week
+    morning afternoon process step future information detail way manager consideration
+    interest career growth environment people staff colleague member office business
+    """.split()
+)
 NOT_SPECIFIC_PROPN = {
     "thank",
     "thanks",
@@ -137,11 +164,38 @@ def nothing_specific(letter: Letter) -> Iterator[Hit]:
         return
     # The writer's own record ("I checked in 150 guests at the Ritz") is a strength, not a
     # detail about this interview: only the other sentences can make the letter specific.
-    own_record = {t.sent.start for t in strengths(letter)}
+    own_record = {t.i for s in strengths(letter) for t in _clause(s)}
     for sent in doc.sents:
-        if sent.start not in own_record and any(_is_specific(t) for t in sent):
+        if any(_is_specific(t) for t in sent if t.i not in own_record):
+            return
+        if _points_at_discussion(sent) and sent.root.i not in own_record:
             return
     yield letter.body_hit()
+
+
+def _clause(token: Token) -> Iterator[Token]:
+    """The words that describe the writer's own record: the clause of the strength."""
+    return token.subtree if token.pos_ in {"VERB", "AUX"} else iter(token.sent)
+
+
+def _points_at_discussion(sent: Span) -> bool:
+    """ "You mentioned the hand-off notes": a concrete topic from the conversation."""
+    if not any(_is_discussion_verb(t) for t in sent):
+        return False
+    return any(
+        chunk.root.pos_ in {"NOUN", "PROPN"} and chunk.root.lemma_.lower() not in GENERIC_NOUNS
+        for chunk in sent.noun_chunks
+    )
+
+
+def _is_discussion_verb(token: Token) -> bool:
+    """ "you mentioned", "we discussed", "as discussed" — not "I speak Polish"."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in DISCUSSION_VERBS:
+        return False
+    subj = subjects(token)
+    return any(s.lower_ in {"you", "we"} for s in subj) or (
+        not subj and any(c.lower_ == "as" for c in token.children)
+    )
 
 
 def _is_specific(token: Token) -> bool:

@@ -223,7 +223,11 @@ def strength_in(sent: Span) -> Token | None:
 def _result_number(sent: Span) -> Token | None:
     if sent.root.lemma_.lower() in RECEPTION_VERBS:
         return None
-    if not any(t.lower_ in FIRST_PERSON | {"we"} for t in sent):
+    if any(t.dep_ == "nsubjpass" and t.lower_ in FIRST_PERSON for t in sent):
+        return None  # "I've been turned down four times": done to the writer, not by them
+    # "Been picking at Dunmore 2 yrs": a note may drop the "I".
+    dropped_subject = sent[0].tag_ in {"VBD", "VBN", "VBG"}
+    if not dropped_subject and not any(t.lower_ in FIRST_PERSON | {"we"} for t in sent):
         return None
     for token in sent:
         if not token.like_num:
