@@ -11,8 +11,9 @@ from conftest import ROOT
 
 
 def _run(*cmd: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(c) for c in cmd], cwd=cwd, capture_output=True, text=True,
-                          timeout=900)
+    return subprocess.run(
+        [str(c) for c in cmd], cwd=cwd, capture_output=True, text=True, timeout=900
+    )
 
 
 def test_wheel_installs_and_lints_in_a_fresh_venv(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from . import __version__
 from .config import Config, discover_config, load_config
 from .errors import ThankyouLintError
 from .models import LetterContext, Severity
+from .output import FORMATS
 
 SUBCOMMANDS = ("rules", "schema", "eval")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -60,7 +61,7 @@ def lint_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "paths", nargs="+", metavar="PATH", help="files, directories (*.txt, *.md) or - for stdin"
     )
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--format", choices=FORMATS, default="text")
     parser.add_argument(
         "--fail-on",
         choices=[s.value for s in Severity],
@@ -107,8 +108,7 @@ def _config(args: argparse.Namespace, **context: str | None) -> Config:
 def cmd_lint(argv: list[str]) -> int:
     from .engine import Draft, Linter
     from .inputs import expand, read_source
-    from .output import RENDERERS
-    from .output.text import render_text
+    from .output import RenderContext, renderers
 
     args = lint_parser().parse_args(argv)
     config = _config(args, company=args.company, interviewer=args.interviewer, role=args.role)
@@ -123,10 +123,12 @@ def cmd_lint(argv: list[str]) -> int:
             sources.append(source)
     reports = list(linter.lint_drafts(Draft(s.text or "", s.path) for s in sources))
     colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    if args.format == "text":
-        render_text(reports, sys.stdout, colour, {s.path: s.text or "" for s in sources})
-    else:
-        RENDERERS[args.format](reports, sys.stdout, colour)
+    context = RenderContext(
+        sources={s.path: s.text or "" for s in sources},
+        rules={r.meta.id: r.meta for r in linter.rules},
+        colour=colour,
+    )
+    renderers()[args.format](reports, sys.stdout, context)
     if failed:
         return EXIT_ERROR
     threshold = config.fail_on.rank

@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from pydantic import BaseModel, Field
 
 from ..models import Finding, Metrics, Report
+from . import RenderContext
 
 
 class FileResult(BaseModel):
@@ -49,7 +50,7 @@ def to_json_output(reports: Sequence[Report]) -> JsonOutput:
     return JsonOutput(files=files, summary=summarise(reports))
 
 
-def render_json(reports: Sequence[Report], out: TextIO, colour: bool = False) -> None:
+def render_json(reports: Sequence[Report], out: TextIO, context: RenderContext) -> None:
     out.write(to_json_output(reports).model_dump_json(indent=2) + "\n")
 
 

@@ -7,6 +7,7 @@ from typing import TextIO
 
 from ..layout import split_lines
 from ..models import Finding, Report, Severity
+from . import RenderContext
 
 COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -31,16 +32,12 @@ def render_finding(finding: Finding, source: str | None, path: str, colour: bool
     return "\n".join(lines)
 
 
-def render_text(
-    reports: Sequence[Report],
-    out: TextIO,
-    colour: bool = False,
-    sources: dict[str, str] | None = None,
-) -> None:
+def render_text(reports: Sequence[Report], out: TextIO, context: RenderContext) -> None:
+    colour = context.colour
     total = 0
     for report in reports:
         path = report.path or "<text>"
-        source = (sources or {}).get(path)
+        source = context.sources.get(path)
         for finding in report.findings:
             out.write(render_finding(finding, source, path, colour) + "\n")
             total += 1
