@@ -15,7 +15,8 @@ def _cases(kind: str) -> list[tuple[str, Example]]:
 
 
 def _fired(linter: Linter, rule_id: str, example: Example) -> list[str]:
-    report = linter.lint(example.text, context=example.context)
+    texts = [*example.preceded_by, example.text]
+    report = list(linter.lint_many(texts, context=example.context))[-1]
     return [f.rule for f in report.findings if f.rule == rule_id]
 
 

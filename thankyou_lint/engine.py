@@ -7,11 +7,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .batch import NearCopyIndex
 from .config import Config
 from .layout import LineIndex, Span, count_words, parse_layout
 from .letter import Hit, Letter
 from .models import Finding, LetterContext, Metrics, Report, Severity
 from .nlp import Need, load_pipeline
+from .reasons import reasons_card
 from .registry import Rule, all_rules, select_rules
 
 if TYPE_CHECKING:
@@ -60,9 +62,13 @@ class Linter:
     def lint_drafts(self, drafts: Iterable[Draft], batch_size: int = 64) -> Iterator[Report]:
         laid_out = ((parse_layout(d.text), d) for d in drafts)
         bodies = ((layout.body_text, (layout, draft)) for layout, draft in laid_out)
-        for doc, (layout, draft) in self.nlp.pipe(bodies, as_tuples=True, batch_size=batch_size):
+        earlier = NearCopyIndex()
+        for i, (doc, (layout, draft)) in enumerate(
+            self.nlp.pipe(bodies, as_tuples=True, batch_size=batch_size)
+        ):
             context = self._context(draft, layout.front_matter)
-            yield self._report(Letter(layout, doc, context), draft.path)
+            yield self._report(Letter(layout, doc, context, earlier), draft.path)
+            earlier.add(draft.path or f"letter {i + 1}", layout.body_text)
 
     def _context(self, draft: Draft, front_matter: dict[str, object]) -> LetterContext:
         from_file = LetterContext(
@@ -82,7 +88,8 @@ class Linter:
                 finding = self._finding(rule, hit, index)
                 findings.setdefault((finding.rule, finding.start, finding.end), finding)
         ordered = sorted(findings.values(), key=lambda f: f.sort_key)
-        return Report(path=path, findings=ordered, metrics=measure(letter))
+        card = reasons_card(letter, ordered)
+        return Report(path=path, findings=ordered, metrics=measure(letter), reasons=card)
 
     def _run(self, rule: Rule, letter: Letter) -> list[Hit]:
         """A failing rule (a plugin, say) is reported once; the other rules still run."""

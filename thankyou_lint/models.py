@@ -71,12 +71,43 @@ class Metrics(BaseModel):
     flesch_kincaid_grade: float | None = None
 
 
+class Reason(StrEnum):
+    """The five things a good thank-you letter does."""
+
+    REINFORCES = "reinforces-strengths"
+    NEW_INFORMATION = "shares-new-information"
+    OBJECTIONS = "confronts-objections"
+    PROFESSIONAL = "professional"
+    SPECIFIC = "sets-apart"
+
+    @property
+    def label(self) -> str:
+        return {
+            "reinforces-strengths": "reinforces strengths",
+            "shares-new-information": "new information",
+            "confronts-objections": "answers objections",
+            "professional": "professional",
+            "sets-apart": "specific details",
+        }[self.value]
+
+
+class ReasonCheck(BaseModel):
+    reason: Reason
+    done: bool
+    start: int | None = Field(default=None, description="Span that shows it (0-based).")
+    end: int | None = None
+    evidence: str | None = Field(default=None, description="The words that show it.")
+
+
 class Report(BaseModel):
     """Everything the linter says about one letter."""
 
     path: str | None = None
     findings: list[Finding]
     metrics: Metrics
+    reasons: list[ReasonCheck] = Field(
+        default_factory=list, description="The five-reasons report card."
+    )
 
     def flagged_families(self, at_least: Severity = Severity.WARNING) -> set[Family]:
         return {f.family for f in self.findings if f.severity.rank >= at_least.rank}

@@ -31,6 +31,7 @@ class Example(BaseModel):
 
     text: str
     context: LetterContext | None = None
+    preceded_by: tuple[str, ...] = ()  # letters linted before it in the same run
 
 
 def _as_examples(value: Any) -> Any:

@@ -247,8 +247,12 @@ def wrong_name(letter: Letter) -> Iterator[Hit]:
     yield Hit(start, end, message=message)
 
 
-def _similar(a: str, b: str) -> bool:
-    return SequenceMatcher(None, a, b).ratio() >= 0.75
+def _is_misspelling(a: str, b: str) -> bool:
+    return a[0] == b[0] and abs(len(a) - len(b)) <= 1 and _similar(a, b, 0.8)
+
+
+def _similar(a: str, b: str, threshold: float = 0.75) -> bool:
+    return SequenceMatcher(None, a, b).ratio() >= threshold
 
 
 @code_rule(
@@ -366,3 +370,67 @@ def role_missing(letter: Letter) -> Iterator[Hit]:
 def _mentions(letter: Letter, name: str) -> bool:
     text = _normalise(letter.text)
     return _normalise(name) in text
+
+
+NEAR_COPY_LETTER = (
+    "Dear Dana,\n\nThank you for meeting me on Tuesday about the analyst role at Brightwave. I"
+    " enjoyed hearing about the retention work, and my dbt rebuild at Parcelly cut our monthly"
+    " close from four days to one.\n\nBest regards,\nSam Lee"
+)
+OWN_LETTER = (
+    "Dear Omar,\n\nThank you for the tour of the Leeds warehouse and for explaining the Snowflake"
+    " migration. I ran a similar move at Ledgerline for the finance team last spring.\n\n"
+    "Best regards,\nSam Lee"
+)
+
+
+@code_rule(
+    id="generic.near-copy",
+    severity="warning",
+    message="This letter is a near-copy of another letter in the same run.",
+    rationale="Each interviewer should get their own note; copies are noticed when people compare.",
+    suggestion="Rewrite it around what you discussed with this interviewer.",
+    needs=[],
+    bad=[{"text": NEAR_COPY_LETTER.replace("Dana", "Omar"), "preceded_by": [NEAR_COPY_LETTER]}],
+    good=[{"text": OWN_LETTER, "preceded_by": [NEAR_COPY_LETTER]}],
+)
+def near_copy(letter: Letter) -> Iterator[Hit]:
+    if letter.earlier is None:
+        return
+    match = letter.earlier.most_similar(letter.layout.body_text)
+    if match:
+        name, similarity = match
+        yield letter.body_hit(
+            message=f"This letter is {similarity:.0%} the same as {name}; each interviewer"
+            " should get their own note."
+        )
+
+
+@code_rule(
+    id="generic.name-spelling",
+    severity="warning",
+    message="The interviewer's name is spelled differently in different places.",
+    rationale="A misspelt name in one place undoes the care shown everywhere else.",
+    suggestion="Use one spelling of the name throughout, the one the interviewer uses.",
+    needs=["pos"],
+    bad=["Dear Ms. Reyes,\n\nThank you, Ms. Reyez, for the tour of the Brightwave office."],
+    good=[
+        "Dear Ms. Reyes,\n\nThank you, Ms. Reyes, for the tour of the Brightwave office.",
+        "Dear Mark,\n\nThank you for the Marks & Spencer store tour.",
+    ],
+)
+def name_spelling(letter: Letter) -> Iterator[Hit]:
+    greeted = {_normalise(w): w for _, _, w in letter.layout.addressee_names}
+    for token in letter.doc:
+        if token.pos_ != "PROPN" or not token.is_title or len(token) < 4:
+            continue
+        spelled = _normalise(token.text)
+        for key, name in greeted.items():
+            # "Reyez" for "Reyes"; not "Marks" for "Mark" (a plural, a possessive, a shop).
+            prefix = spelled.startswith(key) or key.startswith(spelled)
+            if len(key) >= 4 and not prefix and _is_misspelling(spelled, key):
+                yield letter.hit(
+                    token,
+                    message=f"'{token.text}' here, '{name}' in the"
+                    " greeting: which spelling is right?",
+                )

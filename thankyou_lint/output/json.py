@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from pydantic import BaseModel, Field
 
-from ..models import Finding, Metrics, Report
+from ..models import Finding, Metrics, ReasonCheck, Report
 from . import RenderContext
 
 
@@ -17,6 +17,7 @@ class FileResult(BaseModel):
     path: str
     findings: list[Finding]
     metrics: Metrics
+    reasons: list[ReasonCheck]
 
 
 class Summary(BaseModel):
@@ -45,7 +46,10 @@ def summarise(reports: Sequence[Report]) -> Summary:
 
 def to_json_output(reports: Sequence[Report]) -> JsonOutput:
     files = [
-        FileResult(path=r.path or "<text>", findings=r.findings, metrics=r.metrics) for r in reports
+        FileResult(
+            path=r.path or "<text>", findings=r.findings, metrics=r.metrics, reasons=r.reasons
+        )
+        for r in reports
     ]
     return JsonOutput(files=files, summary=summarise(reports))
 

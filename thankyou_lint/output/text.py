@@ -7,6 +7,7 @@ from typing import TextIO
 
 from ..layout import split_lines
 from ..models import Finding, Report, Severity
+from ..reasons import card_line
 from . import RenderContext
 
 COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -41,6 +42,8 @@ def render_text(reports: Sequence[Report], out: TextIO, context: RenderContext) 
         for finding in report.findings:
             out.write(render_finding(finding, source, path, colour) + "\n")
             total += 1
+        if report.reasons:
+            out.write(f"{path}: {card_line(report.reasons)}\n")
     counts = {s: sum(f.severity == s for r in reports for f in r.findings) for s in Severity}
     detail = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
     files = f"{len(reports)} file{'s' if len(reports) != 1 else ''}"

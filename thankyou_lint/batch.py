@@ -1,0 +1,44 @@
+"""What one run knows across letters: near-copies of letters linted earlier in the run."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+SHINGLE = 5  # words per shingle
+SAMPLE = 4  # index one shingle in SAMPLE: candidates stay cheap to find in big batches
+NEAR_COPY = 0.8  # Jaccard similarity of shingle sets
+
+
+def shingles(text: str) -> set[int]:
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return {hash(tuple(words[i : i + SHINGLE])) for i in range(max(0, len(words) - SHINGLE + 1))}
+
+
+class NearCopyIndex:
+    """Letters seen so far in a run; linear in their total length, not quadratic in count."""
+
+    def __init__(self) -> None:
+        self._letters: list[tuple[str, set[int]]] = []
+        self._postings: dict[int, list[int]] = defaultdict(list)
+
+    def most_similar(self, text: str) -> tuple[str, float] | None:
+        mine = shingles(text)
+        if len(mine) < SHINGLE:
+            return None
+        candidates = {i for s in mine if s % SAMPLE == 0 for i in self._postings.get(s, ())}
+        best: tuple[str, float] | None = None
+        for i in candidates:
+            name, theirs = self._letters[i]
+            similarity = len(mine & theirs) / len(mine | theirs)
+            if similarity >= NEAR_COPY and (best is None or similarity > best[1]):
+                best = (name, similarity)
+        return best
+
+    def add(self, name: str, text: str) -> None:
+        mine = shingles(text)
+        index = len(self._letters)
+        self._letters.append((name, mine))
+        for s in mine:
+            if s % SAMPLE == 0:
+                self._postings[s].append(index)

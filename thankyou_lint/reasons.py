@@ -1,0 +1,115 @@
+"""The five things a good thank-you letter does, recognised on the positive side.
+
+Even after a bad interview, a letter should (1) reinforce the good points made, (2) share
+information the candidate forgot to mention, (3) tactfully confront objections raised,
+(4) show professionalism and (5) set the candidate apart with specific details. The card
+says, for each, whether the letter does it and which words show it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .checks.common import SECOND_PERSON
+from .checks.strengths import strengths
+from .letter import Letter
+from .models import Family, Finding, Reason, ReasonCheck, Severity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+FORGOT_RE = re.compile(
+    r"(?i)\b(didn['’]?t|did not|forgot to|neglected to|never got to|wasn['’]?t able to|"
+    r"was not able to|did not have the chance to|didn['’]?t have the chance to|"
+    r"didn['’]?t get (?:the|a) chance to|did not get (?:the|a) chance to)\s+"
+    r"(?:get (?:the|a) chance to\s+)?(mention|share|tell you|add|bring up|talk about)"
+    r"|\b(?:one thing|something) I (?:didn['’]?t|did not|forgot to) (?:mention|share|say)"
+    r"|\bI (?:also )?(?:wanted|want|would like) to (?:add|mention|share) that\b"
+)
+OBJECTION_WORDS = {
+    "concern",
+    "concerns",
+    "reservation",
+    "reservations",
+    "doubt",
+    "doubts",
+    "worry",
+    "worries",
+    "question",
+    "hesitation",
+    "gap",
+    "objection",
+}
+EVIDENCE_RE = re.compile(
+    r"(?i)\b(since (?:then|we spoke|our (?:talk|conversation|meeting|interview))|"
+    r"I have (?:since|now|already)|I(?:'ve| have) completed|I completed|I led|I managed|"
+    r"for example|in fact|I built|I earned|I passed|I finished|I enrolled)\b"
+)
+
+
+def reasons_card(letter: Letter, findings: Sequence[Finding]) -> list[ReasonCheck]:
+    flagged = {f.family for f in findings if f.severity.rank >= Severity.WARNING.rank}
+    return [
+        _reinforces(letter),
+        _shares_new_information(letter),
+        _confronts_objections(letter),
+        _check(Reason.PROFESSIONAL, not {Family.TONE, Family.EXCUSES} & flagged, letter, None),
+        _sets_apart(letter, flagged),
+    ]
+
+
+def _check(reason: Reason, done: bool, letter: Letter, sent: Span | None) -> ReasonCheck:
+    if sent is None:
+        return ReasonCheck(reason=reason, done=done)
+    start, end = letter.body.start + sent.start_char, letter.body.start + sent.end_char
+    return ReasonCheck(reason=reason, done=done, start=start, end=end, evidence=sent.text.strip())
+
+
+def _reinforces(letter: Letter) -> ReasonCheck:
+    found = strengths(letter)
+    return _check(Reason.REINFORCES, bool(found), letter, found[0].sent if found else None)
+
+
+def _shares_new_information(letter: Letter) -> ReasonCheck:
+    for sent in letter.doc.sents:
+        if FORGOT_RE.search(sent.text) and not _apologetic(sent):
+            return _check(Reason.NEW_INFORMATION, True, letter, sent)
+    return _check(Reason.NEW_INFORMATION, False, letter, None)
+
+
+def _confronts_objections(letter: Letter) -> ReasonCheck:
+    """ "You mentioned a concern about my SQL; since then I have completed ..." """
+    sents = list(letter.doc.sents)
+    for i, sent in enumerate(sents):
+        words = {t.lower_ for t in sent}
+        asked = OBJECTION_WORDS & words or any(
+            t.lemma_ in QUESTION_VERBS and t.pos_ == "VERB" for t in sent
+        )
+        if not (asked and SECOND_PERSON & words):
+            continue
+        answer = " ".join(s.text for s in sents[i : i + 3])
+        if EVIDENCE_RE.search(answer) and not _apologetic(sent):
+            return _check(Reason.OBJECTIONS, True, letter, sent)
+    return _check(Reason.OBJECTIONS, False, letter, None)
+
+
+def _sets_apart(letter: Letter, flagged: set[Family]) -> ReasonCheck:
+    if Family.GENERIC in flagged:
+        return _check(Reason.SPECIFIC, False, letter, None)
+    named = next((e for e in letter.doc.ents if e.label_ in {"ORG", "PRODUCT", "PERSON"}), None)
+    return _check(Reason.SPECIFIC, True, letter, named.sent if named is not None else None)
+
+
+APOLOGY_WORDS = {"sorry", "apologize", "apologise", "apologies", "forgive"}
+QUESTION_VERBS = {"ask", "raise", "question", "wonder", "mention"}
+
+
+def _apologetic(sent: Span) -> bool:
+    return any(t.lower_ in APOLOGY_WORDS for t in sent)
+
+
+def card_line(card: Sequence[ReasonCheck]) -> str:
+    """One line for the text output: ✓ done, ✗ not done."""
+    return "Reasons: " + " · ".join(f"{'✓' if c.done else '✗'} {c.reason.label}" for c in card)
