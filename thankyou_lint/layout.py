@@ -251,8 +251,14 @@ def _find_signoff(lines: list[Line], body_start: int) -> int | None:
     return None
 
 
+DASH_SIGNATURE_RE = re.compile(r"^[-–—]{1,2}\s*(?=[^\W\d_])")
+
+
 def match_signoff(line: str) -> tuple[str, int | None] | None:
     """("best regards", offset of the name on the same line or None), or None."""
+    dash = DASH_SIGNATURE_RE.match(line)
+    if dash and len(line.split()) <= 4:
+        return "—", dash.end()  # "- Dev", "— Sam Lee"
     words = list(re.finditer(r"[\w'’]+", line))
     if not words or len(words) > 8:
         return None

@@ -175,7 +175,7 @@ def nothing_specific(letter: Letter) -> Iterator[Hit]:
 
 def _clause(token: Token) -> Iterator[Token]:
     """The words that describe the writer's own record: the clause of the strength."""
-    return token.subtree if token.pos_ in {"VERB", "AUX"} else iter(token.sent)
+    return token.subtree if token.pos_ in {"VERB", "AUX"} else token.head.subtree
 
 
 def _points_at_discussion(sent: Span) -> bool:

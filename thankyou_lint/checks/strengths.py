@@ -173,8 +173,8 @@ def _held_role(token: Token) -> bool:
         if attr.lower_ in GENERIC_PRAISE:
             continue
         details = [c for c in attr.children if c.dep_ in {"prep", "compound", "acl"}]
-        if token.tag_ == "VBD" and (details or attr.pos_ == "PROPN"):
-            return True  # "I was shift supervisor for six years"
+        if token.tag_ in {"VBD", "VBN"} and (details or attr.pos_ == "PROPN"):
+            return True  # "I was shift supervisor for six years", "I've been a nurse since"
         if any(
             c.dep_ == "relcl" and c.tag_ == "VBD" and c.lemma_ in ACCOMPLISHMENT_VERBS
             for c in attr.children
@@ -221,8 +221,6 @@ def strength_in(sent: Span) -> Token | None:
 
 
 def _result_number(sent: Span) -> Token | None:
-    if sent.root.lemma_.lower() in RECEPTION_VERBS:
-        return None
     if any(t.dep_ == "nsubjpass" and t.lower_ in FIRST_PERSON for t in sent):
         return None  # "I've been turned down four times": done to the writer, not by them
     # "Been picking at Dunmore 2 yrs": a note may drop the "I".
@@ -230,14 +228,20 @@ def _result_number(sent: Span) -> Token | None:
     if not dropped_subject and not any(t.lower_ in FIRST_PERSON | {"we"} for t in sent):
         return None
     for token in sent:
-        if not token.like_num:
-            continue
+        if not token.like_num or _governing_verb(token).lemma_.lower() in RECEPTION_VERBS:
+            continue  # "I enjoyed hearing about the 140 laptops": theirs, not the writer's
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.lower_ in {"%", "percent"} and _value(token) >= 100:
             continue  # "100% committed", "110 percent": hyperbole, not a result
         if token.ent_type_ in NUMBER_ENTS or (nxt is not None and nxt.lower_ in DURATIONS):
             return token
     return None
+
+
+def _governing_verb(token: Token) -> Token:
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _value(token: Token) -> float:

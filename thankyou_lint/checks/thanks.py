@@ -42,6 +42,8 @@ def is_gratitude(token: Token, addressee: frozenset[str] = frozenset()) -> bool:
     word, lemma = token.lower_, token.lemma_.lower()
     if word in THANK_WORDS or lemma == "thank":
         return _thanks_the_reader(token, addressee)
+    if word == "cheers" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "for":
+        return not is_sarcastic_thanks(token)  # British "cheers for today" is thanks
     if lemma == "appreciate":
         return _appreciates_the_reader(token)
     if word in GRATEFUL_WORDS:
@@ -60,8 +62,8 @@ def is_gratitude(token: Token, addressee: frozenset[str] = frozenset()) -> bool:
 def is_sarcastic_thanks(token: Token) -> bool:
     """ "Well, thanks for keeping me in the lobby": thanks for something bad."""
     doc = token.doc
-    window = {t.lower_ for t in doc[token.i + 1 : token.i + 6]}
-    return bool(SARCASM_AFTER & window) and "for" in window
+    rest = [t.lower_ for t in doc[token.i + 1 : token.sent.end]][:14]
+    return "for" in rest[:5] and bool(SARCASM_AFTER.intersection(rest))
 
 
 def _thanks_the_reader(token: Token, addressee: frozenset[str]) -> bool:

@@ -182,5 +182,5 @@ def casual_signoff(letter: Letter) -> Iterator[Hit]:
 )
 def sarcastic_thanks(letter: Letter) -> Iterator[Hit]:
     for token in letter.doc:
-        if token.lower_ in {"thanks", "thank"} and is_sarcastic_thanks(token):
+        if token.lower_ in {"thanks", "thank", "cheers"} and is_sarcastic_thanks(token):
             yield letter.hit(token)

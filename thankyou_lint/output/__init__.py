@@ -23,10 +23,19 @@ Renderer = Callable[[Sequence[Report], TextIO, RenderContext], None]
 
 
 def renderers() -> dict[str, Renderer]:
+    from .github import render_github
+    from .html import render_html
     from .json import render_json
+    from .sarif import render_sarif
     from .text import render_text
 
-    return {"text": render_text, "json": render_json}
+    return {
+        "text": render_text,
+        "json": render_json,
+        "sarif": render_sarif,
+        "github": render_github,
+        "html": render_html,
+    }
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "html")

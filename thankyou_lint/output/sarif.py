@@ -13,19 +13,23 @@ from ..models import Finding, Report, Severity
 from ..registry import RuleMeta
 from . import RenderContext
 
-SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SRCROOT = "%SRCROOT%"
 
 
-def artifact_uri(path: str | None) -> str:
-    """A URI reference for a report path: relative paths stay relative (to %SRCROOT%)."""
-    if path is None or path == "-":
-        return "stdin"
-    posix = Path(path)
-    if posix.is_absolute():
-        return posix.as_uri()
-    return quote(posix.as_posix())
+def artifact_location(path: str | None) -> dict[str, str]:
+    """A URI reference for a report path; relative paths are relative to %SRCROOT%."""
+    if path is None:
+        return {"uri": quote("<text>")}  # what the other formats call a letter without a path
+    if path == "-":
+        return {"uri": "stdin"}
+    file = Path(path)
+    if file.is_absolute():
+        return {"uri": file.as_uri()}
+    return {"uri": quote(file.as_posix()), "uriBaseId": SRCROOT}
 
 
 def _rule_name(rule_id: str) -> str:
@@ -34,7 +38,9 @@ def _rule_name(rule_id: str) -> str:
 
 
 def _help_text(meta: RuleMeta) -> str:
-    return f"{meta.rationale}\n\nSuggestion: {meta.suggestion}" if meta.suggestion else meta.rationale
+    return (
+        f"{meta.rationale}\n\nSuggestion: {meta.suggestion}" if meta.suggestion else meta.rationale
+    )
 
 
 def sarif_rule(meta: RuleMeta) -> dict[str, Any]:
@@ -50,9 +56,6 @@ def sarif_rule(meta: RuleMeta) -> dict[str, Any]:
 
 
 def _location(finding: Finding, path: str | None, source: str | None) -> dict[str, Any]:
-    artifact: dict[str, Any] = {"uri": artifact_uri(path)}
-    if path not in (None, "-") and not Path(path).is_absolute():
-        artifact["uriBaseId"] = SRCROOT
     region: dict[str, Any] = {
         "startLine": finding.line,
         "startColumn": finding.column,
@@ -63,7 +66,7 @@ def _location(finding: Finding, path: str | None, source: str | None) -> dict[st
     }
     if source is not None:
         region["snippet"] = {"text": source[finding.start : finding.end]}
-    return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
+    return {"physicalLocation": {"artifactLocation": artifact_location(path), "region": region}}
 
 
 def sarif_result(
@@ -84,6 +87,11 @@ def sarif_result(
     return result
 
 
+def _directory_uri(directory: Path) -> str:
+    uri = directory.as_uri()
+    return uri if uri.endswith("/") else uri + "/"  # a base URI must end with a slash
+
+
 def sarif_log(reports: Sequence[Report], context: RenderContext) -> dict[str, Any]:
     metas = list(context.rules.values())
     index = {meta.id: i for i, meta in enumerate(metas)}
@@ -101,7 +109,7 @@ def sarif_log(reports: Sequence[Report], context: RenderContext) -> dict[str, An
         "tool": {"driver": driver},
         # Python string offsets count code points, not UTF-16 units (SARIF's default).
         "columnKind": "unicodeCodePoints",
-        "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri() + "/"}},
+        "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(Path.cwd())}},
         "results": results,
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}

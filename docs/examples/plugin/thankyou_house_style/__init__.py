@@ -1,0 +1,1 @@
+"""House-style checks for thankyou-lint (the rules are in `rules.py`)."""
