@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,9 @@ TEAM_CORPUS = ROOT / "tests" / "corpus"
 # The shared validation corpus sits beside the repository (../shared/corpus) in our
 # workspace and in CI; the gate on it is skipped where it is absent.
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+# The suite never writes to the user's own cache folder.
+os.environ.setdefault("THANKYOU_LINT_CACHE_DIR", tempfile.mkdtemp(prefix="thankyou-lint-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import Config, discover_config, load_config
@@ -14,7 +16,12 @@ from .errors import ThankyouLintError
 from .models import LetterContext, Severity
 from .output import FORMATS
 
+if TYPE_CHECKING:
+    from .cache import ReportCache
+    from .models import Report
+
 SUBCOMMANDS = ("rules", "schema", "eval")
+PROGRESS_FROM = 50  # drafts
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -27,6 +34,12 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(message)
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got '{value}'")
+    return int(value)
 
 
 def _csv(value: str) -> list[str]:
@@ -71,6 +84,15 @@ def lint_parser() -> argparse.ArgumentParser:
     parser.add_argument("--interviewer", help="the interviewer's name")
     parser.add_argument("--role", help="the role you interviewed for")
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    parser.add_argument(
+        "--jobs", type=_positive, default=1, metavar="N", help="lint in N processes (default 1)"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="lint every draft again, ignoring the cache"
+    )
+    parser.add_argument(
+        "--cache-dir", type=Path, help="where cached reports live (default: user cache dir)"
+    )
     parser.add_argument("--version", action="version", version=f"thankyou-lint {__version__}")
     _common(parser)
     return parser
@@ -87,9 +109,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as command-line tools do.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
+        return EXIT_FINDINGS
 
 
-def _config(args: argparse.Namespace, **context: str | None) -> Config:
+def _config(args: argparse.Namespace) -> Config:
     config = load_config(args.config) if args.config else discover_config()
     update: dict[str, object] = {}
     if args.select:
@@ -100,8 +126,6 @@ def _config(args: argparse.Namespace, **context: str | None) -> Config:
         update["model"] = args.model
     if getattr(args, "fail_on", None):
         update["fail_on"] = Severity(args.fail_on)
-    given = LetterContext(**{k: v for k, v in context.items() if v})
-    update["context"] = given.merged_over(config.context)
     return config.model_copy(update=update)
 
 
@@ -109,10 +133,14 @@ def cmd_lint(argv: list[str]) -> int:
     from .engine import Draft, Linter
     from .inputs import expand, read_source
     from .output import RenderContext, renderers
+    from .runner import lint_all
 
     args = lint_parser().parse_args(argv)
-    config = _config(args, company=args.company, interviewer=args.interviewer, role=args.role)
-    linter = Linter(config)
+    config = _config(args)
+    # Flags describe this run's interview: they win over front matter and config.
+    flags = {"company": args.company, "interviewer": args.interviewer, "role": args.role}
+    given = LetterContext(**{k: v for k, v in flags.items() if v}) if any(flags.values()) else None
+    linter = Linter(config)  # validates the settings before any file is read
     sources, failed = [], False
     for path in expand(args.paths):
         source = read_source(path)
@@ -121,12 +149,14 @@ def cmd_lint(argv: list[str]) -> int:
             failed = True
         else:
             sources.append(source)
-    reports = list(linter.lint_drafts(Draft(s.text or "", s.path) for s in sources))
-    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    drafts = [Draft(s.text or "", s.path, given) for s in sources]
+    reports = list(
+        _progress(lint_all(drafts, config, jobs=args.jobs, cache=_cache(args, config)), len(drafts))
+    )
     context = RenderContext(
         sources={s.path: s.text or "" for s in sources},
         rules={r.meta.id: r.meta for r in linter.rules},
-        colour=colour,
+        colour=args.color == "always" or (args.color == "auto" and sys.stdout.isatty()),
     )
     renderers()[args.format](reports, sys.stdout, context)
     if failed:
@@ -134,6 +164,23 @@ def cmd_lint(argv: list[str]) -> int:
     threshold = config.fail_on.rank
     failing = any(f.severity.rank >= threshold for r in reports for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _cache(args: argparse.Namespace, config: Config) -> ReportCache | None:
+    from .cache import ReportCache, default_cache_dir
+
+    if args.no_cache:
+        return None
+    return ReportCache(args.cache_dir or default_cache_dir(), config)
+
+
+def _progress(reports: Iterator[Report], total: int) -> Iterator[Report]:
+    """A progress bar on stderr for long batches, only when a person is watching."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        return reports
+    from tqdm import tqdm
+
+    return iter(tqdm(reports, total=total, unit="letter", leave=False, file=sys.stderr))
 
 
 def cmd_rules(argv: list[str]) -> int:

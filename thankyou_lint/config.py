@@ -61,7 +61,8 @@ def load_config(path: Path) -> Config:
         config = Config.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        # pydantic adds the tried type to the location ("str-enum[Severity]"): keep the keys.
+        where = ".".join(str(p) for p in err["loc"] if "[" not in str(p)) or "(top level)"
         raise ConfigError(f"{path}: {where}: {err['msg']}") from None
     # Rule pack paths are relative to the file that names them.
     packs = tuple(p if p.is_absolute() else path.parent / p for p in config.rule_packs)

@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .batch import NearCopyIndex
 from .config import Config
+from .errors import ConfigError
 from .layout import LineIndex, Span, count_words, parse_layout
 from .letter import Hit, Letter
 from .models import Finding, LetterContext, Metrics, Report, Severity
 from .nlp import Need, load_pipeline
 from .reasons import reasons_card
-from .registry import Rule, all_rules, select_rules
+from .registry import Rule, RunRule, all_rules, select_rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 CONTEXT_KEYS = ("company", "interviewer", "role")
+
+
+@dataclass
+class RunState:
+    """What one run remembers of the letters it has linted so far."""
+
+    earlier: NearCopyIndex = field(default_factory=NearCopyIndex)
+    count: int = 0
 
 
 @dataclass(frozen=True)
@@ -37,11 +47,17 @@ class Linter:
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
-        selected = select_rules(
-            all_rules(self.config.rule_packs), self.config.select, self.config.ignore
-        )
+        every = all_rules(self.config.rule_packs)
+        unknown = sorted(set(self.config.severity) - {r.meta.id for r in every})
+        if unknown:
+            raise ConfigError(
+                f"severity: unknown rule id '{unknown[0]}' (see `thankyou-lint rules`)"
+            )
+        selected = select_rules(every, self.config.select, self.config.ignore)
         self.rules: list[Rule] = [r for r in selected if self._severity(r) is not None]
-        self.needs: frozenset[Need] = frozenset().union(*(r.meta.needs for r in self.rules))
+        self.run_rules = [r for r in self.rules if isinstance(r, RunRule)]
+        letter_rules = [r for r in self.rules if not isinstance(r, RunRule)]
+        self.needs: frozenset[Need] = frozenset().union(*(r.meta.needs for r in letter_rules))
         self._nlp: Language | None = None
 
     @property
@@ -60,15 +76,34 @@ class Linter:
         return self.lint_drafts(Draft(t, context=context) for t in texts)
 
     def lint_drafts(self, drafts: Iterable[Draft], batch_size: int = 64) -> Iterator[Report]:
+        """Reports in input order, including what needs the whole run (near-copies)."""
+        run = RunState()
+        for draft, report in zip_drafts(drafts, self.letter_reports, batch_size):
+            yield self.finish(draft, report, run)
+
+    def letter_reports(self, drafts: Iterable[Draft], batch_size: int = 64) -> Iterator[Report]:
+        """What each letter says on its own; the bodies go through `nlp.pipe` in batches."""
         laid_out = ((parse_layout(d.text), d) for d in drafts)
-        bodies = ((layout.body_text, (layout, draft)) for layout, draft in laid_out)
-        earlier = NearCopyIndex()
-        for i, (doc, (layout, draft)) in enumerate(
-            self.nlp.pipe(bodies, as_tuples=True, batch_size=batch_size)
-        ):
+        bodies = ((layout.parsed_text, (layout, draft)) for layout, draft in laid_out)
+        for doc, (layout, draft) in self.nlp.pipe(bodies, as_tuples=True, batch_size=batch_size):
             context = self._context(draft, layout.front_matter)
-            yield self._report(Letter(layout, doc, context, earlier), draft.path)
-            earlier.add(draft.path or f"letter {i + 1}", layout.body_text)
+            yield self._report(Letter(layout, doc, context), draft.path)
+
+    def finish(self, draft: Draft, report: Report, run: RunState) -> Report:
+        """Adds the run rules' findings to a letter's report, then remembers the letter."""
+        layout = parse_layout(draft.text)
+        index = LineIndex(draft.text)
+        extra = [
+            self._finding(rule, hit, index)
+            for rule in self.run_rules
+            for hit in rule.check_run(layout, run.earlier)
+        ]
+        run.earlier.add(draft.path or f"letter {run.count + 1}", layout.body_text)
+        run.count += 1
+        if not extra:
+            return report
+        findings = sorted([*report.findings, *extra], key=lambda f: f.sort_key)
+        return report.model_copy(update={"findings": findings})
 
     def _context(self, draft: Draft, front_matter: dict[str, object]) -> LetterContext:
         from_file = LetterContext(
@@ -81,7 +116,7 @@ class Linter:
         index = LineIndex(letter.text)
         accepted = _accepted_ranges(letter, self.config.accept)
         findings: dict[tuple[str, int, int], Finding] = {}
-        for rule in self.rules:
+        for rule in (r for r in self.rules if not isinstance(r, RunRule)):
             for hit in self._run(rule, letter):
                 if not hit.absence and any(a < hit.end and hit.start < b for a, b in accepted):
                     continue
@@ -157,3 +192,20 @@ def measure(letter: Letter) -> Metrics:
         flesch_reading_ease=round(textstat.flesch_reading_ease(body), 2) if readable else None,
         flesch_kincaid_grade=round(textstat.flesch_kincaid_grade(body), 2) if readable else None,
     )
+
+
+def zip_drafts(
+    drafts: Iterable[Draft],
+    lint: Callable[[Iterable[Draft], int], Iterator[Report]],
+    batch_size: int,
+) -> Iterator[tuple[Draft, Report]]:
+    """Pairs each draft with its report while both stream (the drafts are read once)."""
+    pending: deque[Draft] = deque()
+
+    def remember(items: Iterable[Draft]) -> Iterator[Draft]:
+        for draft in items:
+            pending.append(draft)
+            yield draft
+
+    for report in lint(remember(drafts), batch_size):
+        yield pending.popleft(), report

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .layout import read_front_matter
 
 SUFFIXES = (".txt", ".md")
 MAX_BYTES = 1_000_000  # a thank-you letter is a few KB; this bounds time and memory
@@ -48,7 +49,9 @@ def read_source(path: str) -> Source:
             data = sys.stdin.buffer.read(MAX_BYTES + 1) if sys.stdin else b""
         else:
             data = _read_file(Path(path))
-        return Source(path, decode(data))
+        text = decode(data)
+        read_front_matter(text)  # a broken header is this file's error, not the run's
+        return Source(path, text)
     except InputError as exc:
         return Source(path, error=str(exc))
 

@@ -69,6 +69,7 @@ GREETING_WORDS = {
     "madam",
     "there",
 }
+POSTSCRIPT_RE = re.compile(r"(?i)^p\.?\s?(p\.?\s?)?s\b\.?")
 CONTACT_RE = re.compile(r"@|https?://|www\.|\+?\d[\d\s().-]{6,}\d|linkedin", re.I)
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 WORD_RE = re.compile(r"[A-Za-z0-9À-ÿ][\w'’-]*")
@@ -115,6 +116,7 @@ class Layout:
     signoff_phrase: str | None = None  # lower-case, e.g. "best regards"
     signature: Span | None = None
     name: Span | None = None
+    postscript: Span | None = None  # "P.S. ..." after the signature: linted with the body
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
@@ -127,6 +129,18 @@ class Layout:
     @property
     def body_text(self) -> str:
         return self.text[self.body.start : self.body.end]
+
+    @property
+    def parsed_text(self) -> str:
+        """The text spaCy parses: the body, and a postscript at its own offsets.
+
+        What lies between them (sign-off, name) is blanked, not removed, so offsets into
+        the parsed text stay offsets from the start of the body.
+        """
+        if self.postscript is None:
+            return self.body_text
+        gap = self.text[self.body.end : self.postscript.start]
+        return self.body_text + re.sub(r"[^\r\n]", " ", gap) + self.slice(self.postscript)
 
     @property
     def subject(self) -> Line | None:
@@ -190,7 +204,7 @@ def parse_layout(text: str) -> Layout:
 
     greeting, body_start = _find_greeting(lines, first)
     signoff_index = _find_signoff(lines, body_start)
-    signoff = signature = name = None
+    signoff = signature = name = postscript = None
     phrase = None
     if signoff_index is not None:
         line = lines[signoff_index]
@@ -198,7 +212,10 @@ def parse_layout(text: str) -> Layout:
         assert found is not None
         phrase, name_at = found
         signoff = line.span
-        name, signature = _find_signature(lines, signoff_index, name_at)
+        ps_index = _find_postscript(lines, signoff_index)
+        name, signature = _find_signature(lines[:ps_index], signoff_index, name_at)
+        if ps_index < len(lines):
+            postscript = _trim(text, Span(lines[ps_index].start, lines[content[-1]].end))
         body_end = line.start
     else:
         body_end = lines[content[-1]].end
@@ -206,8 +223,25 @@ def parse_layout(text: str) -> Layout:
             body_start = _skip_preamble(lines, first)
     body = _trim(text, Span(body_start, max(body_start, body_end)))
     return Layout(
-        text, front_matter, tuple(headers), greeting, body, signoff, phrase, signature, name
+        text,
+        front_matter,
+        tuple(headers),
+        greeting,
+        body,
+        signoff,
+        phrase,
+        signature,
+        name,
+        postscript,
     )
+
+
+def _find_postscript(lines: list[Line], signoff_index: int) -> int:
+    """Index of a "P.S." line after the sign-off, or len(lines) when there is none."""
+    for i in range(signoff_index + 1, len(lines)):
+        if POSTSCRIPT_RE.match(lines[i].stripped):
+            return i
+    return len(lines)
 
 
 def _find_greeting(lines: list[Line], first: int) -> tuple[Span | None, int]:

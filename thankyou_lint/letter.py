@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .batch import NearCopyIndex
 from .layout import Layout, Span
 from .models import LetterContext
 
@@ -34,7 +33,6 @@ class Letter:
     layout: Layout
     doc: Doc  # the body only; token offsets are shifted by `body.start`
     context: LetterContext
-    earlier: NearCopyIndex | None = None  # letters linted before this one in the same run
     memo: dict[str, Any] = field(default_factory=dict, repr=False)  # see checks.common.per_letter
 
     @property

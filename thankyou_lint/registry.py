@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from .batch import NearCopyIndex
 from .errors import ConfigError
+from .layout import Layout
 from .letter import Hit, Letter
 from .models import Family, LetterContext, Severity
 from .nlp import Need
@@ -90,6 +92,35 @@ class CodeRule:
 
     def check(self, letter: Letter) -> Iterable[Hit]:
         return self._func(letter)
+
+
+class RunRule:
+    """A rule over a whole run of letters: it sees each letter's layout and those before it.
+
+    It runs after the per-letter rules, on cached and fresh reports alike, so results that
+    depend on the other letters of a run are never cached with one letter.
+    """
+
+    def __init__(self, meta: RuleMeta, func: Callable[[Layout, NearCopyIndex], Iterable[Hit]]):
+        self.meta = meta
+        self._func = func
+
+    def check(self, letter: Letter) -> Iterable[Hit]:
+        return ()  # nothing to say about one letter alone
+
+    def check_run(self, layout: Layout, earlier: NearCopyIndex) -> Iterable[Hit]:
+        return self._func(layout, earlier)
+
+
+def run_rule(
+    **meta: Any,
+) -> Callable[[Callable[[Layout, NearCopyIndex], Iterable[Hit]]], RunRule]:
+    """Decorator turning a check over a run into a rule: `@run_rule(id=..., ...)`."""
+
+    def wrap(func: Callable[[Layout, NearCopyIndex], Iterable[Hit]]) -> RunRule:
+        return RunRule(RuleMeta(**meta), func)
+
+    return wrap
 
 
 def code_rule(**meta: Any) -> Callable[[Callable[[Letter], Iterable[Hit]]], CodeRule]:

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from ..batch import NearCopyIndex
+from ..layout import Layout
 from ..letter import Hit, Letter
-from ..registry import code_rule
+from ..registry import code_rule, run_rule
 from .common import subjects
 from .strengths import strengths
 
@@ -384,7 +386,7 @@ OWN_LETTER = (
 )
 
 
-@code_rule(
+@run_rule(
     id="generic.near-copy",
     severity="warning",
     message="This letter is a near-copy of another letter in the same run.",
@@ -394,16 +396,15 @@ OWN_LETTER = (
     bad=[{"text": NEAR_COPY_LETTER.replace("Dana", "Omar"), "preceded_by": [NEAR_COPY_LETTER]}],
     good=[{"text": OWN_LETTER, "preceded_by": [NEAR_COPY_LETTER]}],
 )
-def near_copy(letter: Letter) -> Iterator[Hit]:
-    if letter.earlier is None:
-        return
-    match = letter.earlier.most_similar(letter.layout.body_text)
+def near_copy(layout: Layout, earlier: NearCopyIndex) -> Iterator[Hit]:
+    match = earlier.most_similar(layout.body_text)
     if match:
         name, similarity = match
-        yield letter.body_hit(
-            message=f"This letter is {similarity:.0%} the same as {name}; each interviewer"
+        message = (
+            f"This letter is {similarity:.0%} the same as {name}; each interviewer"
             " should get their own note."
         )
+        yield Hit(layout.body.start, layout.body.end, message=message, absence=True)
 
 
 @code_rule(

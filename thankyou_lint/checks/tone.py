@@ -78,7 +78,7 @@ SEVERAL_EXCLAMATIONS = 3
     good=["Thank you again for the conversation about the role."],
 )
 def emoji(letter: Letter) -> Iterator[Hit]:
-    start, text = letter.body.start, letter.layout.body_text
+    start, text = letter.body.start, letter.doc.text
     for regex in (EMOJI_RE, EMOTICON_RE):
         for m in regex.finditer(text):
             yield Hit(start + m.start(), start + m.end())
@@ -95,7 +95,7 @@ def emoji(letter: Letter) -> Iterator[Hit]:
     good=["I am excited about the role!", "Thank you for meeting Yo! Sushi's founders with me."],
 )
 def exclamations(letter: Letter) -> Iterator[Hit]:
-    start, text = letter.body.start, letter.layout.body_text
+    start, text = letter.body.start, letter.doc.text
     runs = list(EXCLAMATION_RUN_RE.finditer(text))
     for m in runs:
         yield Hit(start + m.start(), start + m.end())

@@ -1,0 +1,80 @@
+"""Re-runs answer from the cache without spaCy; --jobs gives the same reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+from pathlib import Path
+
+from conftest import ROOT, TEAM_CORPUS, run_cli
+
+
+def _drafts(tmp_path: Path, count: int) -> Path:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for letter in sorted(TEAM_CORPUS.glob("*.txt"))[:count]:
+        shutil.copy(letter, folder / letter.name)
+    return folder
+
+
+def test_rerun_answers_from_the_cache_without_importing_spacy(tmp_path: Path) -> None:
+    folder = _drafts(tmp_path, 6)
+    cache = {"THANKYOU_LINT_CACHE_DIR": str(tmp_path / "cache")}
+    first = run_cli("--format", "json", str(folder), env=cache)
+    assert first.returncode in (0, 1), first.stderr
+    # A `spacy` that cannot be imported: the second run must not need it.
+    blocker = tmp_path / "blocker"
+    blocker.mkdir()
+    (blocker / "spacy.py").write_text("raise ImportError('spaCy was imported')\n")
+    env = {**cache, "PYTHONPATH": f"{blocker}{os.pathsep}{ROOT}"}
+    second = run_cli("--format", "json", str(folder), env=env)
+    assert second.returncode == first.returncode, second.stderr
+    assert second.stdout == first.stdout
+
+
+def test_a_changed_letter_is_linted_again(tmp_path: Path) -> None:
+    folder = _drafts(tmp_path, 2)
+    cache = {"THANKYOU_LINT_CACHE_DIR": str(tmp_path / "cache")}
+    run_cli(str(folder), env=cache)
+    letter = sorted(folder.glob("*.txt"))[0]
+    letter.write_text(letter.read_text() + "\nP.S. I bombed the case study, sorry!!!\n")
+    result = json.loads(run_cli("--format", "json", str(folder), env=cache).stdout)
+    rules = {f["rule"] for f in result["files"][0]["findings"]}
+    assert "tone.exclamations" in rules
+
+
+def test_jobs_2_gives_the_same_reports_as_jobs_1(tmp_path: Path) -> None:
+    folder = _drafts(tmp_path, 40)
+    one = run_cli("--format", "json", "--no-cache", "--jobs", "1", str(folder))
+    two = run_cli("--format", "json", "--no-cache", "--jobs", "2", str(folder))
+    assert one.returncode == two.returncode == 1
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+
+
+def test_near_copies_are_found_across_cached_letters(tmp_path: Path) -> None:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    letter = (ROOT / "examples" / "good-letter.txt").read_text()
+    (folder / "a.txt").write_text(letter)
+    cache = {"THANKYOU_LINT_CACHE_DIR": str(tmp_path / "cache")}
+    run_cli(str(folder), env=cache)  # a.txt is now cached
+    (folder / "b.txt").write_text(letter.replace("Ms. Reyes", "Mr. Okafor"))
+    result = run_cli(str(folder), env=cache)
+    assert "b.txt:5:1: generic.near-copy" in result.stdout
+
+
+def test_read_only_cache_turns_itself_off_with_a_note(tmp_path: Path) -> None:
+    folder = _drafts(tmp_path, 1)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    cache.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        result = run_cli(str(folder), env={"THANKYOU_LINT_CACHE_DIR": str(cache)})
+    finally:
+        cache.chmod(stat.S_IRWXU)
+    assert result.returncode in (0, 1)
+    if os.geteuid() != 0:  # root can write anywhere, so there is nothing to turn off
+        assert "cache off" in result.stderr
+    assert "Traceback" not in result.stderr
