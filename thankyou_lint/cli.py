@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import Config, discover_config, load_config
-from .errors import ThankyouLintError
+from .errors import InputError, ThankyouLintError
 from .models import LetterContext, Severity
 from .output import FORMATS
 
 if TYPE_CHECKING:
     from .cache import ReportCache
+    from .inputs import Source
     from .models import Report
 
 SUBCOMMANDS = ("rules", "schema", "eval")
@@ -93,6 +94,12 @@ def lint_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--cache-dir", type=Path, help="where cached reports live (default: user cache dir)"
     )
+    parser.add_argument(
+        "--fix", action="store_true", help="apply safe fixes to the files (atomically)"
+    )
+    parser.add_argument(
+        "--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing"
+    )
     parser.add_argument("--version", action="version", version=f"thankyou-lint {__version__}")
     _common(parser)
     return parser
@@ -149,10 +156,18 @@ def cmd_lint(argv: list[str]) -> int:
             failed = True
         else:
             sources.append(source)
+    if args.fix and "-" in (s.path for s in sources):
+        raise UsageError("--fix cannot write to standard input; use --diff")
+    cache = _cache(args, config)
     drafts = [Draft(s.text or "", s.path, given) for s in sources]
-    reports = list(
-        _progress(lint_all(drafts, config, jobs=args.jobs, cache=_cache(args, config)), len(drafts))
-    )
+    reports = list(_progress(lint_all(drafts, config, jobs=args.jobs, cache=cache), len(drafts)))
+    if args.diff:
+        return _print_diffs(sources, reports) or (EXIT_ERROR if failed else EXIT_OK)
+    if args.fix and _apply_fixes(sources, reports):
+        # Report what is left after the fixes, on the fixed text.
+        sources = [read_source(s.path) for s in sources]
+        drafts = [Draft(s.text or "", s.path, given) for s in sources]
+        reports = list(lint_all(drafts, config, jobs=args.jobs, cache=cache))
     context = RenderContext(
         sources={s.path: s.text or "" for s in sources},
         rules={r.meta.id: r.meta for r in linter.rules},
@@ -164,6 +179,40 @@ def cmd_lint(argv: list[str]) -> int:
     threshold = config.fail_on.rank
     failing = any(f.severity.rank >= threshold for r in reports for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _print_diffs(sources: list[Source], reports: list[Report]) -> int:
+    """Exit code 1 when there is something to fix, as `ruff --diff` does."""
+    from .fixes import apply_fixes, unified_diff
+
+    changed = 0
+    for source, report in zip(sources, reports, strict=True):
+        before = source.text or ""
+        after = apply_fixes(before, report.findings)
+        if after != before:
+            sys.stdout.write(unified_diff(source.path, before, after))
+            changed += 1
+    return EXIT_FINDINGS if changed else EXIT_OK
+
+
+def _apply_fixes(sources: list[Source], reports: list[Report]) -> int:
+    """Write the safe fixes; files with nothing to fix are not touched at all."""
+    from .fixes import apply_fixes, write_atomically
+
+    fixed = 0
+    for source, report in zip(sources, reports, strict=True):
+        before = source.text or ""
+        after = apply_fixes(before, report.findings)
+        if after == before:
+            continue
+        try:
+            write_atomically(Path(source.path), after, source.encoding)
+        except OSError as exc:
+            raise InputError(f"{source.path}: could not write the fixes: {exc.strerror}") from None
+        fixed += 1
+    if fixed:
+        print(f"thankyou-lint: fixed {fixed} file{'s' if fixed != 1 else ''}", file=sys.stderr)
+    return fixed
 
 
 def _cache(args: argparse.Namespace, config: Config) -> ReportCache | None:

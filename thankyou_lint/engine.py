@@ -163,6 +163,7 @@ class Linter:
             start=hit.start,
             end=hit.end,
             suggestion=hit.suggestion if hit.suggestion is not None else rule.meta.suggestion,
+            fix=hit.fix,
         )
 
 

@@ -24,6 +24,7 @@ class Source:
     path: str
     text: str | None = None
     error: str | None = None
+    encoding: str = "utf-8"  # how to write it back after --fix
 
 
 def expand(paths: list[str]) -> Iterator[str]:
@@ -49,9 +50,9 @@ def read_source(path: str) -> Source:
             data = sys.stdin.buffer.read(MAX_BYTES + 1) if sys.stdin else b""
         else:
             data = _read_file(Path(path))
-        text = decode(data)
+        text, encoding = decode(data)
         read_front_matter(text)  # a broken header is this file's error, not the run's
-        return Source(path, text)
+        return Source(path, text, encoding=encoding)
     except InputError as exc:
         return Source(path, error=str(exc))
 
@@ -71,7 +72,8 @@ def _read_file(path: Path) -> bytes:
         raise InputError(exc.strerror or str(exc)) from None
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes) -> tuple[str, str]:
+    """The text and the encoding to write it back with (a BOM is kept)."""
     if len(data) > MAX_BYTES:
         raise InputError(f"larger than {MAX_BYTES // 1000} KB; is this really a letter?")
     for bom, encoding in (
@@ -80,11 +82,11 @@ def decode(data: bytes) -> str:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return data.decode(encoding)
+            return data.decode(encoding), encoding
     if b"\x00" in data[:4096]:
         raise InputError("looks like a binary file, not a text letter")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         raise InputError(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "

@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .layout import Layout, Span
-from .models import LetterContext
+from .models import Fix, LetterContext
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,6 +26,7 @@ class Hit:
     message: str | None = None
     suggestion: str | None = None
     absence: bool = False  # a letter-level finding: something is missing
+    fix: Fix | None = None  # a safe edit, applied by --fix
 
 
 @dataclass

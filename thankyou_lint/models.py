@@ -43,6 +43,14 @@ class LetterContext(BaseModel):
         return base.model_copy(update=self.model_dump(exclude_none=True))
 
 
+class Fix(BaseModel):
+    """A safe edit: replace text[start:end] with `replacement`."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    replacement: str
+
+
 class Finding(BaseModel):
     """One problem in a letter, located by 0-based offsets and 1-based line/column."""
 
@@ -57,6 +65,7 @@ class Finding(BaseModel):
     start: int = Field(ge=0, description="0-based character offset of the span start.")
     end: int = Field(ge=0, description="0-based character offset just past the span.")
     suggestion: str | None = None
+    fix: Fix | None = Field(default=None, description="A safe edit `--fix` can apply.")
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

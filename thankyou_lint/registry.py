@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.resources
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -15,7 +16,7 @@ from .batch import NearCopyIndex
 from .errors import ConfigError
 from .layout import Layout
 from .letter import Hit, Letter
-from .models import Family, LetterContext, Severity
+from .models import Family, Fix, LetterContext, Severity
 from .nlp import Need
 
 if TYPE_CHECKING:
@@ -139,6 +140,9 @@ class PackRuleSpec(RuleMeta):
     patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
     skip_quoted: bool = True
     skip_names: bool = True  # "LOL Analytics", "Yo! Sushi": names are never findings
+    fixes: dict[str, str] = Field(
+        default_factory=dict, description="Safe replacements by matched text (lower case)."
+    )
 
     @model_validator(mode="after")
     def _has_matcher(self) -> PackRuleSpec:
@@ -181,7 +185,15 @@ class PackRule:
                 continue
             if self.spec.skip_names and _looks_like_name(span):
                 continue
-            yield letter.span_hit(span)
+            yield self._with_fix(letter.span_hit(span), span.text)
+
+    def _with_fix(self, hit: Hit, matched: str) -> Hit:
+        replacement = self.spec.fixes.get(matched.lower())
+        if replacement is None:
+            return hit
+        if matched[:1].isupper():
+            replacement = replacement[:1].upper() + replacement[1:]
+        return replace(hit, fix=Fix(start=hit.start, end=hit.end, replacement=replacement))
 
 
 def _tokenizer(vocab: Vocab) -> Callable[[str], Any]:

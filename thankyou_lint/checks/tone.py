@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
+from ..models import Fix
 from ..registry import code_rule
 from .thanks import is_sarcastic_thanks
 
@@ -81,7 +83,14 @@ def emoji(letter: Letter) -> Iterator[Hit]:
     start, text = letter.body.start, letter.doc.text
     for regex in (EMOJI_RE, EMOTICON_RE):
         for m in regex.finditer(text):
-            yield Hit(start + m.start(), start + m.end())
+            # The fix removes the emoji and the space before it: "chat 😊." -> "chat."
+            lead = len(text[: m.start()]) - len(text[: m.start()].rstrip(" "))
+            fix = Fix(start=start + m.start() - lead, end=start + m.end(), replacement="")
+            yield Hit(start + m.start(), start + m.end(), fix=fix)
+
+
+def _fix(start: int, m: re.Match[str], mark: str) -> Fix:
+    return Fix(start=start, end=start + len(m.group()), replacement=mark)
 
 
 @code_rule(
@@ -98,7 +107,8 @@ def exclamations(letter: Letter) -> Iterator[Hit]:
     start, text = letter.body.start, letter.doc.text
     runs = list(EXCLAMATION_RUN_RE.finditer(text))
     for m in runs:
-        yield Hit(start + m.start(), start + m.end())
+        mark = "!" if set(m.group()) == {"!"} else "?"
+        yield Hit(start + m.start(), start + m.end(), fix=_fix(start + m.start(), m, mark))
     # Marks that end a sentence ("Sushi!" inside a name is followed by a capital, not a space).
     marks = [m for m in re.finditer(r"(?<!!)!(?!!)(?=\s|$)", text)]
     if not runs and len(marks) >= SEVERAL_EXCLAMATIONS:
@@ -129,7 +139,11 @@ def shouting(letter: Letter) -> Iterator[Hit]:
                 runs.append([token])
     for run in runs:
         if any(t.is_stop for t in run):
-            yield letter.hit(run[0], run[-1])
+            hit = letter.hit(run[0], run[-1])
+            lower = letter.text[hit.start : hit.end].lower()
+            if run[0].is_sent_start:
+                lower = lower[:1].upper() + lower[1:]
+            yield replace(hit, fix=Fix(start=hit.start, end=hit.end, replacement=lower))
 
 
 @code_rule(
@@ -148,7 +162,11 @@ def casual_greeting(letter: Letter) -> Iterator[Hit]:
         return
     m = CASUAL_GREETING_RE.match(letter.layout.slice(span))
     if m:
-        yield Hit(span.start, span.start + m.end())
+        # "Hey Jordan," -> "Dear Jordan,"; "Hey there," -> "Hello,"
+        named = bool(letter.layout.addressee_names)
+        end = span.start + m.end()
+        fix = Fix(start=span.start, end=end, replacement="Dear" if named else "Hello")
+        yield Hit(span.start, end, fix=fix)
 
 
 @code_rule(
@@ -165,7 +183,12 @@ def casual_signoff(letter: Letter) -> Iterator[Hit]:
     phrase = (letter.layout.signoff_phrase or "").lower()
     span = letter.layout.signoff
     if span is not None and CASUAL_SIGNOFF_WORDS.intersection(phrase.split()):
-        yield Hit(span.start, span.end)
+        name = letter.layout.name
+        if name is not None and span.start < name.start <= span.end:  # "Cheers, Sam"
+            fix = Fix(start=span.start, end=name.start, replacement="Best regards, ")
+        else:
+            fix = Fix(start=span.start, end=span.end, replacement="Best regards,")
+        yield Hit(span.start, span.end, fix=fix)
 
 
 @code_rule(
