@@ -158,15 +158,17 @@ def cmd_lint(argv: list[str]) -> int:
             sources.append(source)
     if args.fix and "-" in (s.path for s in sources):
         raise UsageError("--fix cannot write to standard input; use --diff")
+    if args.fix and any(s.encoding is None for s in sources):
+        raise UsageError("--fix rewrites only .txt and .md drafts; use --diff for the others")
     cache = _cache(args, config)
-    drafts = [Draft(s.text or "", s.path, given) for s in sources]
+    drafts = [Draft(s.text or "", s.path, given, s.markdown) for s in sources]
     reports = list(_progress(lint_all(drafts, config, jobs=args.jobs, cache=cache), len(drafts)))
     if args.diff:
         return _print_diffs(sources, reports) or (EXIT_ERROR if failed else EXIT_OK)
     if args.fix and _apply_fixes(sources, reports):
         # Report what is left after the fixes, on the fixed text.
         sources = [read_source(s.path) for s in sources]
-        drafts = [Draft(s.text or "", s.path, given) for s in sources]
+        drafts = [Draft(s.text or "", s.path, given, s.markdown) for s in sources]
         reports = list(lint_all(drafts, config, jobs=args.jobs, cache=cache))
     context = RenderContext(
         sources={s.path: s.text or "" for s in sources},
@@ -203,7 +205,7 @@ def _apply_fixes(sources: list[Source], reports: list[Report]) -> int:
     for source, report in zip(sources, reports, strict=True):
         before = source.text or ""
         after = apply_fixes(before, report.findings)
-        if after == before:
+        if after == before or source.encoding is None:
             continue
         try:
             write_atomically(Path(source.path), after, source.encoding)

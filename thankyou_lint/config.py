@@ -39,6 +39,10 @@ class Config(BaseModel):
     context: LetterContext = Field(default_factory=LetterContext)
     model: str = Field(default=DEFAULT_MODEL, description="spaCy pipeline name or path.")
     rule_packs: tuple[Path, ...] = Field(default=(), description="Extra rule pack files.")
+    per_file_ignores: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Glob (path or file name) to the rule ids or families ignored there.",
+    )
 
 
 def find_config_file(start: Path) -> Path | None:

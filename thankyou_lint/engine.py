@@ -6,17 +6,20 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from .batch import NearCopyIndex
 from .config import Config
 from .errors import ConfigError
+from .formats import mask_markdown, suppressions
 from .layout import LineIndex, Span, count_words, parse_layout
 from .letter import Hit, Letter
 from .models import Finding, LetterContext, Metrics, Report, Severity
 from .nlp import Need, load_pipeline
 from .reasons import reasons_card
-from .registry import Rule, RunRule, all_rules, select_rules
+from .registry import Rule, RunRule, all_rules, matches_selector, select_rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -40,6 +43,7 @@ class Draft:
     text: str
     path: str | None = None
     context: LetterContext | None = None
+    markdown: bool = False  # markup is masked for analysis; positions stay those of `text`
 
 
 class Linter:
@@ -83,14 +87,19 @@ class Linter:
 
     def letter_reports(self, drafts: Iterable[Draft], batch_size: int = 64) -> Iterator[Report]:
         """What each letter says on its own; the bodies go through `nlp.pipe` in batches."""
-        laid_out = ((parse_layout(d.text), d) for d in drafts)
+        laid_out = (
+            (parse_layout(mask_markdown(d.text) if d.markdown else d.text), d) for d in drafts
+        )
         bodies = ((layout.parsed_text, (layout, draft)) for layout, draft in laid_out)
         for doc, (layout, draft) in self.nlp.pipe(bodies, as_tuples=True, batch_size=batch_size):
             context = self._context(draft, layout.front_matter)
             yield self._report(Letter(layout, doc, context), draft.path)
 
     def finish(self, draft: Draft, report: Report, run: RunState) -> Report:
-        """Adds the run rules' findings to a letter's report, then remembers the letter."""
+        """Adds the run rules' findings, then drops what the draft or config silences.
+
+        This happens after the cache, so it may depend on the path and the other letters.
+        """
         layout = parse_layout(draft.text)
         index = LineIndex(draft.text)
         extra = [
@@ -100,10 +109,32 @@ class Linter:
         ]
         run.earlier.add(draft.path or f"letter {run.count + 1}", layout.body_text)
         run.count += 1
-        if not extra:
+        silenced = self._silenced(draft)
+        findings = [f for f in [*report.findings, *extra] if not silenced(f)]
+        if findings == report.findings:
             return report
-        findings = sorted([*report.findings, *extra], key=lambda f: f.sort_key)
-        return report.model_copy(update={"findings": findings})
+        return report.model_copy(update={"findings": sorted(findings, key=lambda f: f.sort_key)})
+
+    def _silenced(self, draft: Draft) -> Callable[[Finding], bool]:
+        """Per-file ignores from config, and `<!-- thankyou-lint: disable -->` regions."""
+        ignored = [
+            selector
+            for pattern, selectors in self.config.per_file_ignores.items()
+            if draft.path and _path_matches(draft.path, pattern)
+            for selector in selectors
+        ]
+        regions = suppressions(draft.text) if draft.markdown else []
+
+        def silenced(finding: Finding) -> bool:
+            if any(matches_selector(finding.rule, s) for s in ignored):
+                return True
+            return any(
+                r.start <= finding.start < r.end
+                and (not r.selectors or any(matches_selector(finding.rule, s) for s in r.selectors))
+                for r in regions
+            )
+
+        return silenced
 
     def _context(self, draft: Draft, front_matter: dict[str, object]) -> LetterContext:
         from_file = LetterContext(
@@ -210,3 +241,8 @@ def zip_drafts(
 
     for report in lint(remember(drafts), batch_size):
         yield pending.popleft(), report
+
+
+def _path_matches(path: str, pattern: str) -> bool:
+    """A per-file-ignores key matches the path as given, or its file name."""
+    return fnmatch(path, pattern) or fnmatch(PurePath(path).name, pattern)

@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .formats import MARKDOWN_SUFFIXES, read_docx, read_eml
 from .layout import read_front_matter
 
-SUFFIXES = (".txt", ".md")
+# Formats turned into letter text; they are linted but never rewritten by --fix.
+CONVERTED = {".eml": read_eml, ".docx": read_docx}
+
+SUFFIXES = (".txt", ".md", ".markdown", ".eml", ".docx")
 MAX_BYTES = 1_000_000  # a thank-you letter is a few KB; this bounds time and memory
 
 
@@ -24,7 +28,11 @@ class Source:
     path: str
     text: str | None = None
     error: str | None = None
-    encoding: str = "utf-8"  # how to write it back after --fix
+    encoding: str | None = "utf-8"  # how to write it back after --fix; None: not a text file
+
+    @property
+    def markdown(self) -> bool:
+        return self.path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def expand(paths: list[str]) -> Iterator[str]:
@@ -50,6 +58,11 @@ def read_source(path: str) -> Source:
             data = sys.stdin.buffer.read(MAX_BYTES + 1) if sys.stdin else b""
         else:
             data = _read_file(Path(path))
+        if len(data) > MAX_BYTES:
+            raise InputError(f"larger than {MAX_BYTES // 1000} KB; is this really a letter?")
+        suffix = os.path.splitext(path)[1].lower()
+        if suffix in CONVERTED:
+            return Source(path, CONVERTED[suffix](data), encoding=None)
         text, encoding = decode(data)
         read_front_matter(text)  # a broken header is this file's error, not the run's
         return Source(path, text, encoding=encoding)

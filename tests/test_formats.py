@@ -1,0 +1,139 @@
+"""Markdown, email and Word drafts, made by the tests, linted through the real command."""
+
+from __future__ import annotations
+
+import json
+from email.message import EmailMessage
+from pathlib import Path
+
+import docx
+from conftest import run_cli
+
+from thankyou_lint.formats import mask_markdown
+
+MARKDOWN = """---
+company: Brightwave
+interviewer: Dana Reyes
+---
+# Thank you
+
+Dear **Ms. Reyes**,
+
+Thank you for the [analyst role](https://example.com/jobs/42) interview at *Brightwave*.
+At Parcelly I led the dbt rebuild that cut our close from four days to one!!!
+
+<!-- thankyou-lint: disable=tone.emoji -->
+I enjoyed meeting the team 😊
+<!-- thankyou-lint: enable=tone.emoji -->
+The demo was great 😊
+
+Best regards,
+Sam Lee
+"""
+
+
+def _findings(result_stdout: str) -> list[dict[str, object]]:
+    return json.loads(result_stdout)["files"][0]["findings"]  # type: ignore[no-any-return]
+
+
+def test_markdown_is_masked_in_place() -> None:
+    masked = mask_markdown(MARKDOWN)
+    assert len(masked) == len(MARKDOWN)
+    assert masked.count("\n") == MARKDOWN.count("\n")
+    assert "Dear   Ms. Reyes  ," in masked
+    assert "https" not in masked and " analyst role " in masked
+
+
+def test_markdown_findings_point_at_the_source(tmp_path: Path) -> None:
+    draft = tmp_path / "letter.md"
+    draft.write_text(MARKDOWN)
+    findings = _findings(run_cli("--format", "json", "--no-cache", str(draft)).stdout)
+    rules = [f["rule"] for f in findings]
+    assert "generic.wrong-name" not in rules  # "**Ms. Reyes**" is still the right name
+    bang = next(f for f in findings if f["rule"] == "tone.exclamations")
+    assert MARKDOWN[bang["start"] : bang["end"]] == "!!!"  # type: ignore[misc]
+    start = MARKDOWN.index("!!!")
+    expected = (MARKDOWN[:start].count("\n") + 1, start - MARKDOWN.rindex("\n", 0, start))
+    assert (bang["line"], bang["column"]) == expected == (10, 75)
+    # The emoji inside the disabled region is silenced; the one after it is not.
+    emoji = [f for f in findings if f["rule"] == "tone.emoji"]
+    assert [f["line"] for f in emoji] == [15]
+
+
+def test_per_file_ignores_in_config(tmp_path: Path) -> None:
+    (tmp_path / "acme.txt").write_text("Hey Dana,\n\nThanks!!!\n\nCheers,\nSam\n")
+    (tmp_path / "other.txt").write_text("Hey Dana,\n\nThanks!!!\n\nCheers,\nSam\n")
+    (tmp_path / ".thankyou-lint.toml").write_text(
+        '[per-file-ignores]\n"acme*.txt" = ["tone.exclamations", "structure"]\n'
+    )
+    data = json.loads(run_cli("--format", "json", "--no-cache", ".", cwd=tmp_path).stdout)
+    rules = {Path(f["path"]).name: {x["rule"] for x in f["findings"]} for f in data["files"]}
+    assert "tone.exclamations" not in rules["acme.txt"]
+    assert not any(r.startswith("structure.") for r in rules["acme.txt"])
+    assert "tone.exclamations" in rules["other.txt"]
+
+
+def test_email_subject_and_plain_text_part(tmp_path: Path) -> None:
+    message = EmailMessage()
+    message["Subject"] = "Following up"
+    message["From"] = "sam@example.com"
+    message["To"] = "dana@example.com"
+    message.set_content(
+        "Hey Dana,\n\nThank you for the analyst interview at Brightwave!!!\n\nBest,\nSam Lee\n"
+    )
+    message.add_alternative("<p>Hey Dana,</p><p>Thank you!!!</p>", subtype="html")
+    path = tmp_path / "sent.eml"
+    path.write_bytes(bytes(message))
+    rules = {f["rule"] for f in _findings(run_cli("--format", "json", str(path)).stdout)}
+    assert {"structure.vague-subject", "tone.casual-greeting", "tone.exclamations"} <= rules
+
+
+def test_email_with_only_html(tmp_path: Path) -> None:
+    message = EmailMessage()
+    message["Subject"] = "Thank you for the Data Analyst interview"
+    message.set_content(
+        "<html><body><p>Dear Dana,</p><p>Thank you, I bombed the SQL part, sorry.</p>"
+        "<script>alert(1)</script><p>Best regards,<br>Sam Lee</p></body></html>",
+        subtype="html",
+    )
+    path = tmp_path / "sent.eml"
+    path.write_bytes(bytes(message))
+    findings = _findings(run_cli("--format", "json", str(path)).stdout)
+    assert "excuses.self-deprecation" in {f["rule"] for f in findings}
+    assert "alert" not in json.dumps(findings)
+
+
+def test_word_document_paragraphs(tmp_path: Path) -> None:
+    document = docx.Document()
+    for paragraph in [
+        "Dear Ms. Reyes,",
+        "",
+        "Thank you. I bombed the SQL part, sorry.",
+        "",
+        "Best regards,",
+        "Sam Lee",
+    ]:
+        document.add_paragraph(paragraph)
+    path = tmp_path / "letter.docx"
+    document.save(str(path))
+    findings = _findings(run_cli("--format", "json", str(path)).stdout)
+    bombed = next(f for f in findings if f["rule"] == "excuses.self-deprecation")
+    assert bombed["line"] == 3  # the third paragraph
+
+
+def test_unreadable_word_document_is_a_one_line_error(tmp_path: Path) -> None:
+    (tmp_path / "broken.docx").write_text("not a zip")
+    result = run_cli(str(tmp_path / "broken.docx"))
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("not a readable Word document (BadZipFile)")
+
+
+def test_fix_refuses_converted_formats(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Hey Dana,")
+    path = tmp_path / "letter.docx"
+    document.save(str(path))
+    before = path.read_bytes()
+    result = run_cli("--fix", str(path))
+    assert result.returncode == 2 and "--diff" in result.stderr
+    assert path.read_bytes() == before

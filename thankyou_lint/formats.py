@@ -1,0 +1,133 @@
+"""Input formats: Markdown (masked in place), email (.eml) and Word (.docx) drafts.
+
+Markdown markup is blanked to spaces rather than removed, so every offset, line and column
+the rules report is still right in the source file. Emails and Word documents are turned
+into plain letter text; findings point at lines of that text (one line per paragraph).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from html.parser import HTMLParser
+from zipfile import BadZipFile
+
+from .errors import InputError
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+DIRECTIVE_RE = re.compile(r"<!--\s*thankyou-lint:\s*(disable|enable)(?:=([\w.,\s-]+))?\s*-->")
+_MARKUP = [
+    re.compile(r"<!--.*?-->", re.S),  # comments, directives included
+    re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M),  # fenced code
+    re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"),  # images
+    re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M),  # heading marks
+    re.compile(r"^[ \t]{0,3}>[ \t]?", re.M),  # block quotes
+    re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.M),  # list markers
+]
+_LINK_RE = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_|`)(?=\S)([^\n]*?\S)\1")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\r\n]", " ", match.group())
+
+
+def mask_markdown(text: str) -> str:
+    """The text with Markdown markup replaced by spaces; same length, same lines."""
+    for regex in _MARKUP:
+        text = regex.sub(_blank, text)
+    text = _LINK_RE.sub(
+        lambda m: " " + m.group(1) + " " * (len(m.group()) - len(m.group(1)) - 1), text
+    )
+    previous = None
+    while previous != text:  # nested emphasis: **_word_**
+        previous = text
+        text = _EMPHASIS_RE.sub(
+            lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(1)), text
+        )
+    return text
+
+
+@dataclass(frozen=True)
+class Suppression:
+    start: int
+    end: int
+    selectors: tuple[str, ...]  # rule ids or families; empty means every rule
+
+
+def suppressions(text: str) -> list[Suppression]:
+    """Regions between `<!-- thankyou-lint: disable=RULE -->` and the matching `enable`."""
+    open_at: dict[tuple[str, ...], int] = {}
+    regions = []
+    for m in DIRECTIVE_RE.finditer(text):
+        selectors = tuple(s.strip() for s in (m.group(2) or "").split(",") if s.strip())
+        if m.group(1) == "disable":
+            open_at.setdefault(selectors, m.end())
+        elif selectors in open_at:
+            regions.append(Suppression(open_at.pop(selectors), m.start(), selectors))
+    regions += [Suppression(start, len(text), sel) for sel, start in open_at.items()]
+    return regions
+
+
+def read_eml(data: bytes) -> str:
+    """The subject line and the text of an email: text/plain, or the HTML part as text."""
+    message = BytesParser(policy=policy.default).parsebytes(data)
+    if not isinstance(message, EmailMessage) or not (message["subject"] or message.get_payload()):
+        raise InputError("not an email message")
+    part = message.get_body(preferencelist=("plain", "html"))
+    body = ""
+    if part is not None:
+        content = part.get_content()
+        body = _html_to_text(content) if part.get_content_subtype() == "html" else content
+    subject = message["subject"]
+    header = f"Subject: {subject}\n\n" if subject else ""
+    return header + body.replace("\r\n", "\n").strip() + "\n"
+
+
+HTML_BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "blockquote"})
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"script", "style"}:
+            self._skip += 1
+        elif tag in HTML_BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"script", "style"}:
+            self._skip = max(0, self._skip - 1)
+        elif tag in {"p", "div", "blockquote"}:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def _html_to_text(html: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(html)
+    lines = [line.strip() for line in "".join(parser.parts).splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def read_docx(data: bytes) -> str:
+    """Paragraphs of a Word document, one line each; empty paragraphs stay blank lines."""
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = Document(io.BytesIO(data))
+    except (PackageNotFoundError, BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"not a readable Word document ({type(exc).__name__})") from None
+    return "\n".join(p.text for p in document.paragraphs).strip() + "\n"
