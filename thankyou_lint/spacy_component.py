@@ -1,0 +1,51 @@
+"""A spaCy pipeline component: `nlp.add_pipe("thankyou_lint")` in anyone's pipeline.
+
+The component is found through spaCy's `spacy_factories` entry point, so adding it needs no
+import. It reads the parse the pipeline already made and sets `doc._.thankyou_findings`
+(a list of Finding) and `doc._.thankyou_report` (the whole Report).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .config import Config
+from .engine import Draft, Linter, RunState
+from .layout import parse_layout
+from .letter import Letter
+from .models import Report
+
+for _name in ("thankyou_findings", "thankyou_report"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class ThankyouLintComponent:
+    def __init__(self, config: Config) -> None:
+        self.linter = Linter(config)
+
+    def __call__(self, doc: Doc) -> Doc:
+        report = self.report(doc)
+        doc._.thankyou_report = report
+        doc._.thankyou_findings = report.findings
+        return doc
+
+    def report(self, doc: Doc) -> Report:
+        layout = parse_layout(doc.text)
+        body = doc.char_span(layout.body.start, layout.body.end, alignment_mode="expand")
+        body_doc = body.as_doc() if body is not None else doc[0:0].as_doc()
+        letter = Letter(layout, body_doc, self.linter.config.context)
+        report = self.linter.letter_report(letter)
+        return self.linter.finish(Draft(doc.text), report, RunState())
+
+
+@Language.factory(
+    "thankyou_lint",
+    default_config={"select": [], "ignore": [], "accept": []},
+)
+def make_component(
+    nlp: Language, name: str, select: list[str], ignore: list[str], accept: list[str]
+) -> ThankyouLintComponent:
+    config = Config(select=tuple(select), ignore=tuple(ignore), accept=tuple(accept))
+    return ThankyouLintComponent(config)
