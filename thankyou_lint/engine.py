@@ -154,7 +154,8 @@ class Linter:
                     continue
                 finding = self._finding(rule, hit, index)
                 findings.setdefault((finding.rule, finding.start, finding.end), finding)
-        ordered = sorted(findings.values(), key=lambda f: f.sort_key)
+        exclusive = [f for f in findings.values() if self._is_exclusive(f.rule)]
+        ordered = sorted(exclusive or findings.values(), key=lambda f: f.sort_key)
         card = reasons_card(letter, ordered)
         return Report(path=path, findings=ordered, metrics=measure(letter), reasons=card)
 
@@ -170,6 +171,9 @@ class Linter:
             message = f"internal error in rule {rule.meta.id}: {type(exc).__name__}: {exc}"
             return [Hit(span.start, span.end, message=message, suggestion=None)]
         return hits
+
+    def _is_exclusive(self, rule_id: str) -> bool:
+        return any(r.meta.exclusive and r.meta.id == rule_id for r in self.rules)
 
     def _severity(self, rule: Rule) -> Severity | None:
         override = self.config.severity.get(rule.meta.id)

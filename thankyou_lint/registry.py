@@ -54,6 +54,9 @@ class RuleMeta(BaseModel):
     needs: frozenset[Need] = frozenset({Need.LEMMA, Need.POS, Need.DEP})
     bad: tuple[Example, ...] = Field(min_length=1)
     good: tuple[Example, ...] = Field(min_length=1)
+    # When an exclusive rule fires, the letter's other findings are dropped as noise
+    # (a letter in another language would otherwise get a flood of false findings).
+    exclusive: bool = False
 
     @model_validator(mode="before")
     @classmethod

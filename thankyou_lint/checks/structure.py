@@ -196,3 +196,34 @@ def vague_subject(letter: Letter) -> Iterator[Hit]:
 def next_step(letter: Letter) -> Iterator[Hit]:
     if letter.layout.body and not NEXT_STEP_RE.search(letter.layout.body_text):
         yield letter.body_hit()
+
+
+ENGLISH_MIN_WORDS = 20  # below this the share of function words says little
+ENGLISH_MIN_STOP_SHARE = 0.2  # English prose runs at 0.4 to 0.5; German, Spanish under 0.15
+
+
+@code_rule(
+    id="structure.not-english",
+    severity="warning",
+    message="This letter does not look like English; thankyou-lint only understands English.",
+    rationale="The checks read English grammar and wording; on other languages they would only"
+    " produce noise, so the other findings are left out.",
+    suggestion="Lint the English version of the letter.",
+    needs=[],
+    exclusive=True,
+    bad=[
+        "Sehr geehrte Frau Becker,\n\nvielen Dank für das freundliche Gespräch am Dienstag und"
+        " die Zeit, die Sie sich für mich genommen haben. Die Stelle als Datenanalystin bei"
+        " Brightwave reizt mich sehr, weil ich dort meine Erfahrung mit Kundendaten einbringen"
+        " kann.\n\nMit freundlichen Grüßen\nAnna Schmidt"
+    ],
+    good=[OK_LETTER],
+)
+def not_english(letter: Letter) -> Iterator[Hit]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", letter.layout.body_text)]
+    if len(words) >= ENGLISH_MIN_WORDS:
+        share = sum(w in STOP_WORDS for w in words) / len(words)
+        if share < ENGLISH_MIN_STOP_SHARE:
+            yield letter.body_hit()
