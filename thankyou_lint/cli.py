@@ -183,30 +183,36 @@ def cmd_lint(argv: list[str]) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _print_diffs(sources: list[Source], reports: list[Report]) -> int:
-    """Exit code 1 when there is something to fix, as `ruff --diff` does."""
-    from .fixes import apply_fixes, unified_diff
+def _changes(sources: list[Source], reports: list[Report]) -> Iterator[tuple[Source, str, str]]:
+    """(source, text before, text after) for each draft its safe fixes would change."""
+    from .fixes import apply_fixes
 
-    changed = 0
     for source, report in zip(sources, reports, strict=True):
         before = source.text or ""
         after = apply_fixes(before, report.findings)
         if after != before:
-            sys.stdout.write(unified_diff(source.path, before, after))
-            changed += 1
+            yield source, before, after
+
+
+def _print_diffs(sources: list[Source], reports: list[Report]) -> int:
+    """Exit code 1 when there is something to fix, as `ruff --diff` does."""
+    from .fixes import unified_diff
+
+    changed = 0
+    for source, before, after in _changes(sources, reports):
+        sys.stdout.write(unified_diff(source.path, before, after))
+        changed += 1
     return EXIT_FINDINGS if changed else EXIT_OK
 
 
 def _apply_fixes(sources: list[Source], reports: list[Report]) -> int:
     """Write the safe fixes; files with nothing to fix are not touched at all."""
-    from .fixes import apply_fixes, write_atomically
+    from .fixes import write_atomically
 
     fixed = 0
-    for source, report in zip(sources, reports, strict=True):
-        before = source.text or ""
-        after = apply_fixes(before, report.findings)
-        if after == before or source.encoding is None:
-            continue
+    for source, _, after in _changes(sources, reports):
+        if source.encoding is None:
+            continue  # converted formats (.eml, .docx) are refused before linting
         try:
             write_atomically(Path(source.path), after, source.encoding)
         except OSError as exc:
