@@ -162,14 +162,14 @@ def cmd_lint(argv: list[str]) -> int:
         raise UsageError("--fix rewrites only .txt and .md drafts; use --diff for the others")
     cache = _cache(args, config)
     drafts = [Draft(s.text or "", s.path, given, s.markdown) for s in sources]
-    reports = list(_progress(lint_all(drafts, config, jobs=args.jobs, cache=cache), len(drafts)))
+    reports = list(_progress(lint_all(drafts, linter, jobs=args.jobs, cache=cache), len(drafts)))
     if args.diff:
         return _print_diffs(sources, reports) or (EXIT_ERROR if failed else EXIT_OK)
     if args.fix and _apply_fixes(sources, reports):
         # Report what is left after the fixes, on the fixed text.
         sources = [read_source(s.path) for s in sources]
         drafts = [Draft(s.text or "", s.path, given, s.markdown) for s in sources]
-        reports = list(lint_all(drafts, config, jobs=args.jobs, cache=cache))
+        reports = list(lint_all(drafts, linter, jobs=args.jobs, cache=cache))
     context = RenderContext(
         sources={s.path: s.text or "" for s in sources},
         rules={r.meta.id: r.meta for r in linter.rules},

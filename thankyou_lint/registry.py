@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.resources
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import cache
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
 ENTRY_POINT_GROUP = "thankyou_lint.rules"
+# Safe loading only (no Python objects from data); the C loader when libyaml is present.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 RULE_ID_RE = r"^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$"
 
 
@@ -199,10 +202,16 @@ class PackRule:
         return replace(hit, fix=Fix(start=hit.start, end=hit.end, replacement=replacement))
 
 
-def _tokenizer(vocab: Vocab) -> Callable[[str], Any]:
-    from spacy.lang.en import English
+_TOKENIZERS: dict[int, Callable[[str], Any]] = {}
 
-    return English(vocab=vocab).tokenizer
+
+def _tokenizer(vocab: Vocab) -> Callable[[str], Any]:
+    """One English tokenizer per vocabulary, shared by every pack: building one is slow."""
+    if id(vocab) not in _TOKENIZERS:
+        from spacy.lang.en import English
+
+        _TOKENIZERS[id(vocab)] = English(vocab=vocab).tokenizer
+    return _TOKENIZERS[id(vocab)]
 
 
 def _looks_like_name(span: Any) -> bool:
@@ -230,7 +239,7 @@ def _looks_like_name(span: Any) -> bool:
 def load_pack(path: Path) -> list[PackRule]:
     """A rule pack is data only: safe YAML, validated by pydantic."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ConfigError(f"rule pack {path}: {str(exc).splitlines()[0]}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
@@ -256,13 +265,15 @@ def builtin_pack_paths() -> list[Path]:
     return sorted(folder.glob("*.yaml"))
 
 
-def builtin_rules() -> list[Rule]:
+@cache
+def builtin_rules() -> tuple[Rule, ...]:
+    """Loaded once per process: the packs are read and validated only here."""
     from .checks import CODE_RULES
 
     rules: list[Rule] = list(CODE_RULES)
     for path in builtin_pack_paths():
         rules.extend(load_pack(path))
-    return rules
+    return tuple(rules)
 
 
 def plugin_rules() -> list[Rule]:
@@ -282,7 +293,7 @@ def plugin_rules() -> list[Rule]:
 
 
 def all_rules(extra_packs: Iterable[Path] = ()) -> list[Rule]:
-    rules = builtin_rules() + plugin_rules()
+    rules = [*builtin_rules(), *plugin_rules()]
     for path in extra_packs:
         rules.extend(load_pack(Path(path)))
     seen: set[str] = set()

@@ -22,9 +22,9 @@ _worker_linter: Linter | None = None
 
 
 def lint_all(
-    drafts: Iterable[Draft], config: Config, *, jobs: int = 1, cache: ReportCache | None = None
+    drafts: Iterable[Draft], linter: Linter, *, jobs: int = 1, cache: ReportCache | None = None
 ) -> Iterator[Report]:
-    linter = Linter(config)
+    config = linter.config
     run = RunState()
     pool = (
         ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config,))
