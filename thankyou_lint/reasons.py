@@ -82,6 +82,7 @@ def _shares_new_information(letter: Letter) -> ReasonCheck:
 def _confronts_objections(letter: Letter) -> ReasonCheck:
     """ "You mentioned a concern about my SQL; since then I have completed ..." """
     sents = list(letter.doc.sents)
+    shown = {t.sent.start for t in strengths(letter)}  # sentences that restate a strength
     for i, sent in enumerate(sents):
         words = {t.lower_ for t in sent}
         asked = OBJECTION_WORDS & words or any(
@@ -89,8 +90,11 @@ def _confronts_objections(letter: Letter) -> ReasonCheck:
         )
         if not (asked and SECOND_PERSON & words):
             continue
-        answer = " ".join(s.text for s in sents[i : i + 3])
-        if EVIDENCE_RE.search(answer) and not _apologetic(sent):
+        following = sents[i : i + 3]
+        evidence = EVIDENCE_RE.search(" ".join(s.text for s in following)) or any(
+            s.start in shown for s in following
+        )
+        if evidence and not _apologetic(sent):
             return _check(Reason.OBJECTIONS, True, letter, sent)
     return _check(Reason.OBJECTIONS, False, letter, None)
 

@@ -70,6 +70,9 @@ mark.sev-warning { background: var(--warning-bg); border-bottom: 2px solid var(-
 mark.sev-info { background: var(--info-bg); border-bottom: 2px dotted var(--info); }
 mark.point::before { content: "\\25BE"; font-size: 12px; }
 mark.active { outline: 2px solid var(--ink); outline-offset: 1px; }
+ul.reasons { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 6px; }
+ul.reasons li { border: 1px solid var(--line); border-radius: 999px; padding: 2px 10px; }
+ul.reasons li.todo { color: var(--muted); }
 dl.metrics { display: grid; grid-template-columns: repeat(auto-fit, minmax(84px, 1fr));
   gap: 12px; margin: 16px 0 0; }
 dl.metrics div { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; }
@@ -197,6 +200,16 @@ def _metrics(metrics: Metrics) -> str:
     return f'<dl class="metrics">{cells}</dl>'
 
 
+def _reasons(report: Report) -> str:
+    """The five-reasons card: done or not, with the words that show it on hover."""
+    items = "".join(
+        f'<li class="{"done" if c.done else "todo"}" title="{escape(c.evidence or "")}">'
+        f'{"✓" if c.done else "✗"} {escape(c.reason.label)}</li>'
+        for c in report.reasons
+    )
+    return f'<ul class="reasons">{items}</ul>' if items else ""
+
+
 def _letter(report: Report, source: str | None, rules: Mapping[str, RuleMeta], prefix: str) -> str:
     if source is None:
         return '<p class="muted">The letter text is not available.</p>'
@@ -212,7 +225,7 @@ def _report_section(index: int, report: Report, context: RenderContext) -> str:
         f'<p class="muted">{counts}</p><div class="report-grid">'
         f"<div><h3>Letter</h3>"
         f"{_letter(report, context.sources.get(path), context.rules, prefix)}"
-        f"{_metrics(report.metrics)}</div>"
+        f"{_metrics(report.metrics)}{_reasons(report)}</div>"
         f"<div><h3>Findings</h3>{_findings_list(report, context.rules, prefix)}</div>"
         "</div></section>"
     )
