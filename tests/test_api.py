@@ -126,3 +126,27 @@ def test_json_output_follows_the_contract() -> None:
         assert finding["rule"].startswith(finding["family"] + ".")
     assert data["summary"]["findings"] == len(entry["findings"])
     assert "Finding" in json.dumps(json_schema())
+
+
+def test_reasons_card_recognises_the_positive_side() -> None:
+    text = (
+        "Dear Ms. Park,\n\nThank you for Tuesday's conversation about the operations role at"
+        " Dockside. You mentioned a concern about my limited SQL experience; since our talk I"
+        " have completed the Mode SQL course and rebuilt our stock report in it. I didn't get"
+        " the chance to mention that I also led the 2024 warehouse move for 40 staff.\n\n"
+        "I look forward to hearing from you.\n\nBest regards,\nAlex Kim"
+    )
+    report = lint(text)
+    card = {c.reason.value: c for c in report.reasons}
+    assert len(card) == 5 and all(c.done for c in card.values())
+    for check in card.values():
+        if check.start is not None and check.end is not None:
+            assert text[check.start : check.end] == check.evidence
+    assert "I didn't get the chance" in (card["shares-new-information"].evidence or "")
+    assert "concern" in (card["confronts-objections"].evidence or "")
+    assert not [f for f in report.findings if f.family.value == "excuses"]
+
+
+def test_reasons_card_of_a_weak_letter() -> None:
+    card = {c.reason.value: c.done for c in lint(BAD).reasons}
+    assert card == dict.fromkeys(card, False)

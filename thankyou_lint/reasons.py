@@ -63,8 +63,13 @@ def reasons_card(letter: Letter, findings: Sequence[Finding]) -> list[ReasonChec
 def _check(reason: Reason, done: bool, letter: Letter, sent: Span | None) -> ReasonCheck:
     if sent is None:
         return ReasonCheck(reason=reason, done=done)
-    start, end = letter.body.start + sent.start_char, letter.body.start + sent.end_char
-    return ReasonCheck(reason=reason, done=done, start=start, end=end, evidence=sent.text.strip())
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    start = letter.body.start + sent.start_char + lead
+    evidence = text.strip()
+    return ReasonCheck(
+        reason=reason, done=done, start=start, end=start + len(evidence), evidence=evidence
+    )
 
 
 def _reinforces(letter: Letter) -> ReasonCheck:
