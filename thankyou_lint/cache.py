@@ -41,6 +41,7 @@ class ReportCache:
         digest.update(draft.text.encode("utf-8", "surrogatepass"))
         if draft.context is not None:
             digest.update(draft.context.model_dump_json().encode())
+        digest.update(b"markdown" if draft.markdown else b"text")
         return digest.hexdigest()
 
     def get(self, key: str) -> Report | None:

@@ -73,7 +73,10 @@ def lint_parser() -> argparse.ArgumentParser:
         "Other commands: `thankyou-lint rules`, `thankyou-lint schema`, `thankyou-lint eval DIR`.",
     )
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="files, directories (*.txt, *.md) or - for stdin"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, directories (*.txt, *.md, *.eml, *.docx) or - for stdin",
     )
     parser.add_argument("--format", choices=FORMATS, default="text")
     parser.add_argument(
@@ -159,12 +162,13 @@ def cmd_lint(argv: list[str]) -> int:
     if args.fix and "-" in (s.path for s in sources):
         raise UsageError("--fix cannot write to standard input; use --diff")
     if args.fix and any(s.encoding is None for s in sources):
-        raise UsageError("--fix rewrites only .txt and .md drafts; use --diff for the others")
+        raise UsageError("--fix cannot rewrite .eml or .docx drafts; use --diff to see the fixes")
     cache = _cache(args, config)
     drafts = [Draft(s.text or "", s.path, given, s.markdown) for s in sources]
     reports = list(_progress(lint_all(drafts, linter, jobs=args.jobs, cache=cache), len(drafts)))
     if args.diff:
-        return _print_diffs(sources, reports) or (EXIT_ERROR if failed else EXIT_OK)
+        changed = _print_diffs(sources, reports)
+        return EXIT_ERROR if failed else changed
     if args.fix and _apply_fixes(sources, reports):
         # Report what is left after the fixes, on the fixed text.
         sources = [read_source(s.path) for s in sources]
@@ -214,7 +218,7 @@ def _apply_fixes(sources: list[Source], reports: list[Report]) -> int:
         if source.encoding is None:
             continue  # converted formats (.eml, .docx) are refused before linting
         try:
-            write_atomically(Path(source.path), after, source.encoding)
+            write_atomically(Path(source.path), after, source.encoding, source.bom)
         except OSError as exc:
             raise InputError(f"{source.path}: could not write the fixes: {exc.strerror}") from None
         fixed += 1

@@ -57,6 +57,8 @@ class Linter:
             raise ConfigError(
                 f"severity: unknown rule id '{unknown[0]}' (see `thankyou-lint rules`)"
             )
+        ignored_per_file = [s for sel in self.config.per_file_ignores.values() for s in sel]
+        select_rules(every, ignored_per_file, ())  # validates: a typo is an error, not a no-op
         selected = select_rules(every, self.config.select, self.config.ignore)
         self.rules: list[Rule] = [r for r in selected if self._severity(r) is not None]
         self.run_rules = [r for r in self.rules if isinstance(r, RunRule)]
@@ -92,7 +94,7 @@ class Linter:
         )
         bodies = ((layout.parsed_text, (layout, draft)) for layout, draft in laid_out)
         for doc, (layout, draft) in self.nlp.pipe(bodies, as_tuples=True, batch_size=batch_size):
-            context = self._context(draft, layout.front_matter)
+            context = self.context_for(draft, layout.front_matter)
             yield self.letter_report(Letter(layout, doc, context), draft.path)
 
     def finish(self, draft: Draft, report: Report, run: RunState) -> Report:
@@ -136,7 +138,8 @@ class Linter:
 
         return silenced
 
-    def _context(self, draft: Draft, front_matter: dict[str, object]) -> LetterContext:
+    def context_for(self, draft: Draft, front_matter: dict[str, object]) -> LetterContext:
+        """The caller's context wins over front matter, which wins over config."""
         from_file = LetterContext(
             **{k: str(v) for k, v in front_matter.items() if k in CONTEXT_KEYS and v}
         )

@@ -34,9 +34,9 @@ def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
 
 
-def write_atomically(path: Path, text: str, encoding: str) -> None:
+def write_atomically(path: Path, text: str, encoding: str, bom: bytes = b"") -> None:
     """Write to a temporary file beside `path`, then rename: never a half-written letter."""
-    data = text.encode(encoding)
+    data = bom + text.encode(encoding)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:

@@ -29,6 +29,7 @@ class Source:
     text: str | None = None
     error: str | None = None
     encoding: str | None = "utf-8"  # how to write it back after --fix; None: not a text file
+    bom: bytes = b""  # the byte-order mark it had, written back with it
 
     @property
     def markdown(self) -> bool:
@@ -63,9 +64,9 @@ def read_source(path: str) -> Source:
         suffix = os.path.splitext(path)[1].lower()
         if suffix in CONVERTED:
             return Source(path, CONVERTED[suffix](data), encoding=None)
-        text, encoding = decode(data)
+        text, encoding, bom = decode(data)
         read_front_matter(text)  # a broken header is this file's error, not the run's
-        return Source(path, text, encoding=encoding)
+        return Source(path, text, encoding=encoding, bom=bom)
     except InputError as exc:
         return Source(path, error=str(exc))
 
@@ -85,21 +86,24 @@ def _read_file(path: Path) -> bytes:
         raise InputError(exc.strerror or str(exc)) from None
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """The text and the encoding to write it back with (a BOM is kept)."""
+def decode(data: bytes) -> tuple[str, str, bytes]:
+    """The text, the encoding to write it back with, and its byte-order mark, if any."""
     if len(data) > MAX_BYTES:
         raise InputError(f"larger than {MAX_BYTES // 1000} KB; is this really a letter?")
     for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
     ):
         if data.startswith(bom):
-            return data.decode(encoding), encoding
+            try:
+                return data[len(bom) :].decode(encoding), encoding, bom
+            except UnicodeDecodeError as exc:
+                raise InputError(f"not valid {encoding.upper()} at offset {exc.start}") from None
     if b"\x00" in data[:4096]:
         raise InputError("looks like a binary file, not a text letter")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", b""
     except UnicodeDecodeError as exc:
         raise InputError(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "

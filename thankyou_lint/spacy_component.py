@@ -35,7 +35,8 @@ class ThankyouLintComponent:
         layout = parse_layout(doc.text)
         body = doc.char_span(layout.body.start, layout.body.end, alignment_mode="expand")
         body_doc = body.as_doc() if body is not None else doc[0:0].as_doc()
-        letter = Letter(layout, body_doc, self.linter.config.context)
+        context = self.linter.context_for(Draft(doc.text), layout.front_matter)
+        letter = Letter(layout, body_doc, context)
         report = self.linter.letter_report(letter)
         return self.linter.finish(Draft(doc.text), report, RunState())
 
