@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import pairwise
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -69,6 +70,7 @@ GREETING_WORDS = {
     "madam",
     "there",
 }
+NAME_LINE_RE = re.compile(r"^[^\W\d_][\w.'’-]*(\s+[^\W\d_][\w.'’-]*){0,3}$")
 POSTSCRIPT_RE = re.compile(r"(?i)^p\.?\s?(p\.?\s?)?s\b\.?")
 CONTACT_RE = re.compile(r"@|https?://|www\.|\+?\d[\d\s().-]{6,}\d|linkedin", re.I)
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
@@ -208,9 +210,7 @@ def parse_layout(text: str) -> Layout:
     phrase = None
     if signoff_index is not None:
         line = lines[signoff_index]
-        found = match_signoff(line.stripped)
-        assert found is not None
-        phrase, name_at = found
+        phrase, name_at = match_signoff(line.stripped) or (line.stripped.rstrip(",").lower(), None)
         signoff = line.span
         ps_index = _find_postscript(lines, signoff_index)
         name, signature = _find_signature(lines[:ps_index], signoff_index, name_at)
@@ -281,6 +281,13 @@ def _find_signoff(lines: list[Line], body_start: int) -> int | None:
     candidates = [i for i, line in enumerate(lines) if line.stripped and line.start >= body_start]
     for i in reversed(candidates[-8:]):
         if match_signoff(lines[i].stripped):
+            return i
+    # A sign-off in words we do not know ("Ngā mihi,", "Saludos,"): a short line ending in a
+    # comma, right above a name near the end of the letter.
+    last = candidates[-5:]
+    for i, j in pairwise(last):
+        line, below = lines[i].stripped, lines[j].stripped
+        if line.endswith(",") and lines[i].words <= 3 and NAME_LINE_RE.match(below):
             return i
     return None
 
