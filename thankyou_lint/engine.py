@@ -89,9 +89,7 @@ class Linter:
 
     def letter_reports(self, drafts: Iterable[Draft], batch_size: int = 64) -> Iterator[Report]:
         """What each letter says on its own; the bodies go through `nlp.pipe` in batches."""
-        laid_out = (
-            (parse_layout(mask_markdown(d.text) if d.markdown else d.text), d) for d in drafts
-        )
+        laid_out = ((parse_layout(_analysed_text(d)), d) for d in drafts)
         bodies = ((layout.parsed_text, (layout, draft)) for layout, draft in laid_out)
         for doc, (layout, draft) in self.nlp.pipe(bodies, as_tuples=True, batch_size=batch_size):
             context = self.context_for(draft, layout.front_matter)
@@ -102,14 +100,16 @@ class Linter:
 
         This happens after the cache, so it may depend on the path and the other letters.
         """
-        layout = parse_layout(draft.text)
-        index = LineIndex(draft.text)
-        extra = [
-            self._finding(rule, hit, index)
-            for rule in self.run_rules
-            for hit in rule.check_run(layout, run.earlier)
-        ]
-        run.earlier.add(draft.path or f"letter {run.count + 1}", layout.body_text)
+        extra: list[Finding] = []
+        if self.run_rules:
+            layout = parse_layout(_analysed_text(draft))
+            index = LineIndex(draft.text)
+            extra = [
+                self._finding(rule, hit, index)
+                for rule in self.run_rules
+                for hit in rule.check_run(layout, run.earlier)
+            ]
+            run.earlier.add(draft.path or f"letter {run.count + 1}", layout.body_text)
         run.count += 1
         silenced = self._silenced(draft)
         findings = [f for f in [*report.findings, *extra] if not silenced(f)]
@@ -249,6 +249,11 @@ def zip_drafts(
 
     for report in lint(remember(drafts), batch_size):
         yield pending.popleft(), report
+
+
+def _analysed_text(draft: Draft) -> str:
+    """What the rules read: Markdown markup blanked in place, positions unchanged."""
+    return mask_markdown(draft.text) if draft.markdown else draft.text
 
 
 def _path_matches(path: str, pattern: str) -> bool:
