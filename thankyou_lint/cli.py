@@ -153,7 +153,7 @@ def cmd_lint(argv: list[str]) -> int:
     linter = Linter(config)  # validates the settings before any file is read
     sources, failed = [], False
     for path in expand(args.paths):
-        source = read_source(path)
+        source = read_source(path, config.max_size)
         if source.error is not None:
             print(f"thankyou-lint: error: {path}: {source.error}", file=sys.stderr)
             failed = True
@@ -171,7 +171,7 @@ def cmd_lint(argv: list[str]) -> int:
         return EXIT_ERROR if failed else changed
     if args.fix and _apply_fixes(sources, reports):
         # Report what is left after the fixes, on the fixed text.
-        sources = [read_source(s.path) for s in sources]
+        sources = [read_source(s.path, config.max_size) for s in sources]
         drafts = [Draft(s.text or "", s.path, given, s.markdown) for s in sources]
         reports = list(lint_all(drafts, linter, jobs=args.jobs, cache=cache))
     context = RenderContext(

@@ -13,6 +13,7 @@ from .models import LetterContext, Severity
 from .nlp import DEFAULT_MODEL
 
 CONFIG_FILE = ".thankyou-lint.toml"
+DEFAULT_MAX_SIZE = 100_000  # characters: about fifty times the longest sensible letter
 PYPROJECT_TABLE = "thankyou-lint"
 
 
@@ -39,6 +40,12 @@ class Config(BaseModel):
     context: LetterContext = Field(default_factory=LetterContext)
     model: str = Field(default=DEFAULT_MODEL, description="spaCy pipeline name or path.")
     rule_packs: tuple[Path, ...] = Field(default=(), description="Extra rule pack files.")
+    max_size: int = Field(
+        default=DEFAULT_MAX_SIZE,
+        ge=1_000,
+        le=1_000_000,
+        description="Largest draft linted, in characters; longer ones are refused.",
+    )
     per_file_ignores: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
         description="Glob (path or file name) to the rule ids or families ignored there.",

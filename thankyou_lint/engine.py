@@ -14,6 +14,7 @@ from .batch import NearCopyIndex
 from .config import Config
 from .errors import ConfigError
 from .formats import mask_markdown, suppressions
+from .inputs import check_size
 from .layout import LineIndex, Span, count_words, parse_layout
 from .letter import Hit, Letter
 from .models import Finding, LetterContext, Metrics, Report, Severity
@@ -89,7 +90,9 @@ class Linter:
 
     def letter_reports(self, drafts: Iterable[Draft], batch_size: int = 64) -> Iterator[Report]:
         """What each letter says on its own; the bodies go through `nlp.pipe` in batches."""
-        laid_out = ((parse_layout(_analysed_text(d)), d) for d in drafts)
+        laid_out = (
+            (parse_layout(check_size(_analysed_text(d), self.config.max_size)), d) for d in drafts
+        )
         bodies = ((layout.parsed_text, (layout, draft)) for layout, draft in laid_out)
         for doc, (layout, draft) in self.nlp.pipe(bodies, as_tuples=True, batch_size=batch_size):
             context = self.context_for(draft, layout.front_matter)

@@ -86,7 +86,7 @@ def evaluate(folder: Path, linter: Linter, *, with_context: bool = False) -> Eva
     labels = load_labels(folder)
     drafts = []
     for name, label in sorted(labels.items()):
-        source = read_source(str(folder / name))
+        source = read_source(str(folder / name), linter.config.max_size)
         if source.error is not None or source.text is None:
             raise InputError(f"{folder / name}: {source.error}")
         drafts.append(Draft(source.text, name, label.context if with_context else None))

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .config import DEFAULT_MAX_SIZE
 from .errors import InputError
 from .formats import MARKDOWN_SUFFIXES, read_docx, read_eml
 from .layout import read_front_matter
@@ -18,7 +19,7 @@ from .layout import read_front_matter
 CONVERTED = {".eml": read_eml, ".docx": read_docx}
 
 SUFFIXES = (".txt", ".md", ".markdown", ".eml", ".docx")
-MAX_BYTES = 1_000_000  # a thank-you letter is a few KB; this bounds time and memory
+MAX_FILE_BYTES = 20_000_000  # never read more than this into memory, whatever the file
 
 
 @dataclass(frozen=True)
@@ -53,22 +54,33 @@ def expand(paths: list[str]) -> Iterator[str]:
             yield raw
 
 
-def read_source(path: str) -> Source:
+def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE) -> Source:
+    """A draft's text, or why it cannot be linted (one line); never raises for bad input."""
     try:
         if path == "-":
-            data = sys.stdin.buffer.read(MAX_BYTES + 1) if sys.stdin else b""
+            data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1) if sys.stdin else b""
         else:
             data = _read_file(Path(path))
-        if len(data) > MAX_BYTES:
-            raise InputError(f"larger than {MAX_BYTES // 1000} KB; is this really a letter?")
+        if len(data) > MAX_FILE_BYTES:
+            raise InputError(f"larger than {MAX_FILE_BYTES // 1_000_000} MB; is this a letter?")
         suffix = os.path.splitext(path)[1].lower()
         if suffix in CONVERTED:
-            return Source(path, CONVERTED[suffix](data), encoding=None)
+            return Source(path, check_size(CONVERTED[suffix](data), max_size), encoding=None)
         text, encoding, bom = decode(data)
+        check_size(text, max_size)
         read_front_matter(text)  # a broken header is this file's error, not the run's
         return Source(path, text, encoding=encoding, bom=bom)
     except InputError as exc:
         return Source(path, error=str(exc))
+
+
+def check_size(text: str, max_size: int) -> str:
+    """Letters are a few thousand characters; a huge text would only cost time and memory."""
+    if len(text) > max_size:
+        raise InputError(
+            f"{len(text):,} characters, more than max-size ({max_size:,}); is this a letter?"
+        )
+    return text
 
 
 def _read_file(path: Path) -> bytes:
@@ -77,7 +89,7 @@ def _read_file(path: Path) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise InputError("not a regular file")
         with path.open("rb") as f:
-            return f.read(MAX_BYTES + 1)
+            return f.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise InputError("no such file") from None
     except PermissionError:
@@ -88,8 +100,6 @@ def _read_file(path: Path) -> bytes:
 
 def decode(data: bytes) -> tuple[str, str, bytes]:
     """The text, the encoding to write it back with, and its byte-order mark, if any."""
-    if len(data) > MAX_BYTES:
-        raise InputError(f"larger than {MAX_BYTES // 1000} KB; is this really a letter?")
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8"),
         (codecs.BOM_UTF16_LE, "utf-16-le"),
