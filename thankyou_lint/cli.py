@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .config import Config, discover_config, load_config
+from .config import Config, find_config_file, load_config
 from .errors import InputError, ThankyouLintError
 from .models import LetterContext, Severity
 from .output import FORMATS
@@ -126,7 +126,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _config(args: argparse.Namespace) -> Config:
-    config = load_config(args.config) if args.config else discover_config()
+    from .engine import check_rule_ids
+    from .registry import all_rules
+
+    path = args.config or find_config_file(Path.cwd().resolve())
+    config = load_config(path) if path else Config()
+    if path:  # name the file when its own settings are wrong, before flags replace them
+        check_rule_ids(config, all_rules(config.rule_packs), where=f"{path}: ")
     update: dict[str, object] = {}
     if args.select:
         update["select"] = tuple(args.select)

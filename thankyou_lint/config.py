@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import select
+import stat
+import time
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -87,7 +91,34 @@ def discover_config(start: Path | None = None) -> Config:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return tomllib.loads(_read_bytes(path).decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid UTF-8 (byte at offset {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
+
+
+PIPE_TIMEOUT = 10.0  # seconds to wait for a config piped in with `--config <(...)`
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A file, or a pipe (`--config <(...)`) read without ever blocking for good."""
+    if stat.S_ISREG(path.stat().st_mode):
+        return path.read_bytes()
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO with no writer reads as empty
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + PIPE_TIMEOUT
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                break
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    raise OSError(f"no end of input after {PIPE_TIMEOUT:g} s")

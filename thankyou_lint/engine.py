@@ -15,7 +15,7 @@ from .config import Config
 from .errors import ConfigError
 from .formats import mask_markdown, suppressions
 from .inputs import check_size
-from .layout import LineIndex, Span, count_words, parse_layout
+from .layout import CONTEXT_KEYS, LineIndex, Span, count_words, parse_layout
 from .letter import Hit, Letter
 from .models import Finding, LetterContext, Metrics, Report, Severity
 from .nlp import Need, load_pipeline
@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-CONTEXT_KEYS = ("company", "interviewer", "role")
+
+SEE_RULES = "(see `thankyou-lint rules`)"
+LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -53,13 +55,7 @@ class Linter:
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
         every = all_rules(self.config.rule_packs)
-        unknown = sorted(set(self.config.severity) - {r.meta.id for r in every})
-        if unknown:
-            raise ConfigError(
-                f"severity: unknown rule id '{unknown[0]}' (see `thankyou-lint rules`)"
-            )
-        ignored_per_file = [s for sel in self.config.per_file_ignores.values() for s in sel]
-        select_rules(every, ignored_per_file, ())  # validates: a typo is an error, not a no-op
+        check_rule_ids(self.config, every)
         selected = select_rules(every, self.config.select, self.config.ignore)
         self.rules: list[Rule] = [r for r in selected if self._severity(r) is not None]
         self.run_rules = [r for r in self.rules if isinstance(r, RunRule)]
@@ -254,9 +250,31 @@ def zip_drafts(
         yield pending.popleft(), report
 
 
+def check_rule_ids(config: Config, rules: Iterable[Rule], where: str = "") -> None:
+    """Every rule id or family the settings name must exist: a typo is an error, not a no-op."""
+    ids = {r.meta.id for r in rules}
+    known = ids | {i.split(".")[0] for i in ids}
+    named = [
+        *(("select", s) for s in config.select),
+        *(("ignore", s) for s in config.ignore),
+        *(("per-file-ignores", s) for sel in config.per_file_ignores.values() for s in sel),
+    ]
+    for key, value in named:
+        if value not in known:
+            raise ConfigError(f"{where}{key}: unknown rule or family '{value}' {SEE_RULES}")
+    for rule_id in config.severity:
+        if rule_id not in ids:
+            raise ConfigError(f"{where}severity: unknown rule id '{rule_id}' {SEE_RULES}")
+
+
 def _analysed_text(draft: Draft) -> str:
-    """What the rules read: Markdown markup blanked in place, positions unchanged."""
-    return mask_markdown(draft.text) if draft.markdown else draft.text
+    """What the rules read: Markdown markup blanked in place, positions unchanged.
+
+    A lone surrogate (from bytes decoded with "surrogateescape") cannot be encoded by the
+    tokenizer; it becomes U+FFFD, one character for one, so positions stay the same.
+    """
+    text = LONE_SURROGATE_RE.sub("\ufffd", draft.text)
+    return mask_markdown(text) if draft.markdown else text
 
 
 def _path_matches(path: str, pattern: str) -> bool:

@@ -17,6 +17,7 @@ import yaml
 
 from .errors import InputError
 
+CONTEXT_KEYS = ("company", "interviewer", "role")  # front-matter keys the linter reads
 HEADER_RE = re.compile(r"(?i)^(subject|re|from|to|cc|bcc|date|sent)\s*:")
 # "Rob," or "Ms. Greer," alone on a line before the body also greets the reader.
 BARE_NAME_GREETING_RE = re.compile(
@@ -186,6 +187,10 @@ def read_front_matter(text: str) -> tuple[dict[str, Any], int]:
         raise InputError(f"invalid YAML front matter: {str(exc).splitlines()[0]}") from exc
     if not isinstance(data, dict):
         raise InputError("YAML front matter must be a mapping of keys to values")
+    for key in CONTEXT_KEYS:
+        # Only plain values: a list or a mapping (perhaps an alias bomb) is never expanded.
+        if key in data and not isinstance(data[key], str | int | float | type(None)):
+            raise InputError(f"front matter: '{key}' must be a plain text value")
     return data, m.end()
 
 
@@ -204,6 +209,9 @@ def parse_layout(text: str) -> Layout:
         headers.append(lines[i])
         first = i + 1
 
+    if first >= len(lines) or not any(line.stripped for line in lines[first:]):
+        end = lines[-1].end  # only headers ("Subject: ..."): there is no letter yet
+        return Layout(text, front_matter, tuple(headers), body=Span(end, end))
     greeting, body_start = _find_greeting(lines, first)
     signoff_index = _find_signoff(lines, body_start)
     signoff = signature = name = postscript = None
@@ -339,6 +347,8 @@ def _find_signature(
 
 def _trim(text: str, span: Span) -> Span:
     chunk = text[span.start : span.end]
+    if not chunk.strip():
+        return Span(span.start, span.start)  # an empty body stays where it would start
     lead = len(chunk) - len(chunk.lstrip())
     return Span(span.start + lead, span.start + len(chunk.rstrip()))
 
