@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import numpy as np
+
 SHINGLE = 5  # words per shingle
-SAMPLE = 4  # index one shingle in SAMPLE: candidates stay cheap to find in big batches
+SAMPLE = 8  # index one shingle in SAMPLE: candidates stay cheap to find in big batches
 NEAR_COPY = 0.8  # Jaccard similarity of shingle sets
 
 
@@ -16,29 +18,37 @@ def shingles(text: str) -> set[int]:
 
 
 class NearCopyIndex:
-    """Letters seen so far in a run; linear in their total length, not quadratic in count."""
+    """Letters seen so far in a run; linear in their total length, not quadratic in count.
+
+    Each letter keeps its shingles as a sorted int64 array (8 bytes a shingle, not a
+    Python set's ~70), so memory stays small over tens of thousands of letters.
+    """
 
     def __init__(self) -> None:
-        self._letters: list[tuple[str, set[int]]] = []
+        self._letters: list[tuple[str, np.ndarray]] = []
         self._postings: dict[int, list[int]] = defaultdict(list)
 
     def most_similar(self, text: str) -> tuple[str, float] | None:
-        mine = shingles(text)
+        mine = _as_array(shingles(text))
         if len(mine) < SHINGLE:
             return None
-        candidates = {i for s in mine if s % SAMPLE == 0 for i in self._postings.get(s, ())}
+        candidates = {i for s in mine[mine % SAMPLE == 0] for i in self._postings.get(int(s), ())}
         best: tuple[str, float] | None = None
         for i in candidates:
             name, theirs = self._letters[i]
-            similarity = len(mine & theirs) / len(mine | theirs)
+            shared = len(np.intersect1d(mine, theirs, assume_unique=True))
+            similarity = shared / (len(mine) + len(theirs) - shared)
             if similarity >= NEAR_COPY and (best is None or similarity > best[1]):
                 best = (name, similarity)
         return best
 
     def add(self, name: str, text: str) -> None:
-        mine = shingles(text)
+        mine = _as_array(shingles(text))
         index = len(self._letters)
         self._letters.append((name, mine))
-        for s in mine:
-            if s % SAMPLE == 0:
-                self._postings[s].append(index)
+        for s in mine[mine % SAMPLE == 0]:
+            self._postings[int(s)].append(index)
+
+
+def _as_array(values: set[int]) -> np.ndarray:
+    return np.sort(np.fromiter(values, dtype=np.int64, count=len(values)))
