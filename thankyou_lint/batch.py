@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 SHINGLE = 5  # words per shingle
 SAMPLE = 8  # index one shingle in SAMPLE: candidates stay cheap to find in big batches
@@ -36,7 +38,7 @@ class NearCopyIndex:
         best: tuple[str, float] | None = None
         for i in candidates:
             name, theirs = self._letters[i]
-            shared = len(np.intersect1d(mine, theirs, assume_unique=True))
+            shared = _shared(mine, theirs)
             similarity = shared / (len(mine) + len(theirs) - shared)
             if similarity >= NEAR_COPY and (best is None or similarity > best[1]):
                 best = (name, similarity)
@@ -50,5 +52,13 @@ class NearCopyIndex:
             self._postings[int(s)].append(index)
 
 
+def _shared(a: np.ndarray, b: np.ndarray) -> int:
+    import numpy as np
+
+    return len(np.intersect1d(a, b, assume_unique=True))
+
+
 def _as_array(values: set[int]) -> np.ndarray:
+    import numpy as np  # imported on first use: `--help` and cached runs never need it
+
     return np.sort(np.fromiter(values, dtype=np.int64, count=len(values)))

@@ -11,16 +11,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .config import Config, find_config_file, load_config
 from .errors import InputError, ThankyouLintError
-from .models import LetterContext, Severity
-from .output import FORMATS
 
 if TYPE_CHECKING:
     from .cache import ReportCache
+    from .config import Config
     from .inputs import Source
     from .models import Report
 
+from .output import FORMATS  # a light module: `--help` must not load pydantic or spaCy
+
+SEVERITIES = ("error", "warning", "info")
 SUBCOMMANDS = ("rules", "schema", "eval")
 PROGRESS_FROM = 50  # drafts
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -81,7 +82,7 @@ def lint_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=FORMATS, default="text")
     parser.add_argument(
         "--fail-on",
-        choices=[s.value for s in Severity],
+        choices=SEVERITIES,
         help="lowest severity that makes the exit code 1 (default: warning)",
     )
     parser.add_argument("--company", help="the company you interviewed with")
@@ -126,7 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _config(args: argparse.Namespace) -> Config:
+    from .config import Config, find_config_file, load_config
     from .engine import check_rule_ids
+    from .models import Severity
     from .registry import all_rules
 
     path = args.config or find_config_file(Path.cwd().resolve())
@@ -146,12 +149,13 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def cmd_lint(argv: list[str]) -> int:
+    args = lint_parser().parse_args(argv)  # before the heavy imports: `--help` stays instant
     from .engine import Draft, Linter
     from .inputs import expand, read_source
+    from .models import LetterContext
     from .output import RenderContext, renderers
     from .runner import lint_all
 
-    args = lint_parser().parse_args(argv)
     config = _config(args)
     # Flags describe this run's interview: they win over front matter and config.
     flags = {"company": args.company, "interviewer": args.interviewer, "role": args.role}

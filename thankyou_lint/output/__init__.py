@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..models import Report
-from ..registry import RuleMeta
+if TYPE_CHECKING:
+    from ..models import Report
+    from ..registry import RuleMeta
+
+    Renderer = Callable[[Sequence[Report], TextIO, "RenderContext"], None]
+
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 @dataclass(frozen=True)
@@ -17,9 +22,6 @@ class RenderContext:
     sources: Mapping[str, str] = field(default_factory=dict)  # report path -> letter text
     rules: Mapping[str, RuleMeta] = field(default_factory=dict)  # rule id -> metadata
     colour: bool = False
-
-
-Renderer = Callable[[Sequence[Report], TextIO, RenderContext], None]
 
 
 def renderers() -> dict[str, Renderer]:
@@ -36,6 +38,3 @@ def renderers() -> dict[str, Renderer]:
         "github": render_github,
         "html": render_html,
     }
-
-
-FORMATS = ("text", "json", "sarif", "github", "html")
