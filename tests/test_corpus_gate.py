@@ -14,8 +14,8 @@ MIN_PRECISION = 0.90
 MIN_RECALL = 0.85
 
 
-def _gate(folder: Path, linter: Linter) -> None:
-    result = evaluate(folder, linter)
+def _gate(folder: Path, linter: Linter, with_context: bool = False) -> None:
+    result = evaluate(folder, linter, with_context=with_context)
     failing = [
         f"{s.family.value}: precision {s.precision:.2f}, recall {s.recall:.2f}"
         for s in result.scores
@@ -26,6 +26,11 @@ def _gate(folder: Path, linter: Linter) -> None:
 
 def test_team_corpus_meets_targets(linter: Linter) -> None:
     _gate(TEAM_CORPUS, linter)
+
+
+def test_team_corpus_meets_targets_with_context(linter: Linter) -> None:
+    # The context rules (names, company, role) must not cost precision either.
+    _gate(TEAM_CORPUS, linter, with_context=True)
 
 
 @pytest.mark.skipif(not (SHARED_CORPUS / "labels.json").exists(), reason="no shared corpus here")

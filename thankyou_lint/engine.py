@@ -152,7 +152,7 @@ class Linter:
         findings: dict[tuple[str, int, int], Finding] = {}
         for rule in (r for r in self.rules if not isinstance(r, RunRule)):
             for hit in self._run(rule, letter):
-                if not hit.absence and any(a < hit.end and hit.start < b for a, b in accepted):
+                if not hit.absence and any(a <= hit.start and hit.end <= b for a, b in accepted):
                     continue
                 finding = self._finding(rule, hit, index)
                 findings.setdefault((finding.rule, finding.start, finding.end), finding)
