@@ -139,6 +139,13 @@ def code_rule(**meta: Any) -> Callable[[Callable[[Letter], Iterable[Hit]]], Code
     return wrap
 
 
+MAX_PHRASES = 5_000
+MAX_PHRASE_CHARS = 200
+MAX_PATTERNS = 500
+MAX_PATTERN_TOKENS = 20
+MAX_REPEATS = 3  # "*"/"+" tokens in one pattern: each multiplies the matcher's states
+
+
 class PackRuleSpec(RuleMeta):
     """A declarative rule: phrases and/or spaCy Matcher token patterns."""
 
@@ -154,6 +161,22 @@ class PackRuleSpec(RuleMeta):
     def _has_matcher(self) -> PackRuleSpec:
         if not self.phrases and not self.patterns:
             raise ValueError("a pack rule needs `phrases` or `patterns`")
+        return self
+
+    @model_validator(mode="after")
+    def _bounded(self) -> PackRuleSpec:
+        """A pack is data from anywhere: it must not make matching explode."""
+        if len(self.phrases) > MAX_PHRASES or len(self.patterns) > MAX_PATTERNS:
+            raise ValueError(f"at most {MAX_PHRASES} phrases and {MAX_PATTERNS} patterns")
+        if any(len(p) > MAX_PHRASE_CHARS for p in self.phrases):
+            raise ValueError(f"a phrase is longer than {MAX_PHRASE_CHARS} characters")
+        for pattern in self.patterns:
+            repeats = sum(t.get("OP") in {"*", "+"} for t in pattern)
+            if len(pattern) > MAX_PATTERN_TOKENS or repeats > MAX_REPEATS:
+                raise ValueError(
+                    f"a pattern has more than {MAX_PATTERN_TOKENS} tokens"
+                    f" or {MAX_REPEATS} repeated ('*', '+') tokens"
+                )
         return self
 
 
