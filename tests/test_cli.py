@@ -7,6 +7,8 @@ from pathlib import Path
 
 from conftest import ROOT, run_cli
 
+from thankyou_lint.models import Family
+
 GOOD = ROOT / "examples" / "good-letter.txt"
 BAD = ROOT / "examples" / "needs-work.txt"
 
@@ -71,14 +73,7 @@ def test_rules_lists_every_rule() -> None:
     assert result.returncode == 0
     lines = result.stdout.strip().splitlines()
     assert len(lines) >= 25
-    assert {line.split()[1] for line in lines} == {
-        "excuses",
-        "thanks",
-        "strengths",
-        "tone",
-        "generic",
-        "structure",
-    }
+    assert {line.split()[1] for line in lines} == {f.value for f in Family}
 
 
 def test_a_draft_named_rules_is_still_lintable(tmp_path: Path) -> None:
