@@ -73,7 +73,7 @@ def _pick(rng: random.Random, pool: list[Part], used: set[int]) -> str:
 def compose(rng: random.Random, pools: Pools) -> str:
     used: set[int] = set()
     parts = []
-    if rng.random() < SUBJECT_SHARE:
+    if pools.subjects and rng.random() < SUBJECT_SHARE:
         parts.append(_pick(rng, pools.subjects, used))
     parts.append(_pick(rng, pools.greetings, used))
     parts.append(_pick(rng, pools.openings, used))

@@ -14,7 +14,9 @@ import hashlib
 import json
 import os
 import platform
+import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -36,6 +38,11 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 REQUIREMENTS_HINT = f"pip install -r {HERE / 'requirements.txt'}"
 CACHE_ENV = "THANKYOU_LINT_CACHE_DIR"
+GNU_TIME = Path("/usr/bin/time")
+# A forked child's ru_maxrss starts at its parent's RSS (Linux keeps the high-water mark
+# across exec), so os.wait4 alone would count this script's own memory in every figure.
+# GNU time forks the measured program from a tiny process instead.
+RSS_METHOD = "GNU time (%M)" if GNU_TIME.exists() else "os.wait4 (includes run.py's own RSS)"
 
 
 # --- what to run ------------------------------------------------------------------------
@@ -123,13 +130,19 @@ def run_child(
     stdout: Path | None = None,
     timeout: float = 3600,
 ) -> Child:
-    """Run cmd to the end; wall time, peak RSS from wait4; ChildFailed on an exit not in ok."""
-    with tempfile.TemporaryFile("w+") as err, _output(stdout) as out:
+    """Run cmd to the end: wall time, peak RSS and CPU; ChildFailed on an exit not in ok."""
+    with tempfile.TemporaryFile("w+") as err, _output(stdout) as out, _stats_file() as stats:
         started = perf_counter()
         proc = subprocess.Popen(
-            cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err
+            _measured(cmd, stats.name),
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            start_new_session=True,  # its own process group: a timeout ends the whole tree
         )
-        timer = threading.Timer(timeout, proc.kill)
+        timer = threading.Timer(timeout, os.killpg, (proc.pid, signal.SIGKILL))
         timer.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
@@ -144,7 +157,24 @@ def run_child(
             err.seek(0)
             last = (err.read().strip().splitlines() or ["(no stderr)"])[-1]
             raise ChildFailed(f"{Path(cmd[0]).name} exited {code}: {last}")
-    return Child(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
+        return Child(seconds, *_peak_and_cpu(stats, usage))
+
+
+def _measured(cmd: list[str | Path], stats: str) -> list[str | Path]:
+    """Through GNU time where there is one: see RSS_METHOD."""
+    return [GNU_TIME, "-o", stats, "-f", "%M %U %S", *cmd] if GNU_TIME.exists() else cmd
+
+
+def _peak_and_cpu(stats: IO[str], usage: resource.struct_rusage) -> tuple[float, float]:
+    if not GNU_TIME.exists():
+        return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    stats.seek(0)
+    peak_kb, user, system = stats.read().strip().splitlines()[-1].split()
+    return int(peak_kb) / 1024, float(user) + float(system)
+
+
+def _stats_file() -> IO[str]:
+    return tempfile.NamedTemporaryFile("w+", prefix="time-", suffix=".txt")
 
 
 def _output(path: Path | None) -> IO[Any]:
@@ -545,10 +575,11 @@ def caveats(bench: Bench) -> list[str]:
     notes = []
     capacity = bench.figures.get("capacity")
     if capacity and capacity.status == "ok" and capacity.details["cores"] < 1.8:
-        cores = capacity.details["cores"]
+        before, after = capacity.details["before"], capacity.details["after"]
         notes.append(
-            f"note: two busy processes got only {cores:.2f} cores' worth around the --jobs runs"
-            " (other load on the machine): the jobs ratio says little about --jobs itself."
+            f"note: two busy processes got {before:.2f} cores' worth before the --jobs runs and"
+            f" {after:.2f} after (other load on the machine): the jobs ratio may say little"
+            " about --jobs itself."
         )
     if bench.plan.small:
         notes.append("note: --small has too few letters for the targets to mean much.")
@@ -570,6 +601,8 @@ def metadata_of(plan: Plan, tools: Tools, load_before: float) -> dict[str, Any]:
         "versions": {name: _version(name) for name in names},
         "git": _git_revision(),
         "cli_flags": sorted(tools.flags),
+        "rss_method": RSS_METHOD,
+        "runner_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
@@ -634,7 +667,8 @@ def main(argv: list[str]) -> int:
         run_all(bench)
     verdicts = [judge(t, bench.figures) for t in TARGETS]
     print("\n\n".join([render_table(bench.figures), render_targets(verdicts)]))
-    print("\n".join(caveats(bench)))
+    for note in caveats(bench):
+        print(note)
     crashed = [f.key for f in bench.figures.values() if f.status == "crashed"]
     data = {
         "meta": metadata_of(plan, tools, load_before),
