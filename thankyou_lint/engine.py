@@ -15,16 +15,16 @@ from .config import Config
 from .errors import ConfigError
 from .formats import mask_markdown, suppressions
 from .inputs import check_size
-from .layout import CONTEXT_KEYS, LineIndex, Span, count_words, parse_layout
+from .layout import CONTEXT_KEYS, LineIndex, Span, parse_layout
 from .letter import Hit, Letter
-from .models import Finding, LetterContext, Metrics, Report, Severity
+from .models import Finding, LetterContext, Report, Severity
 from .nlp import Need, load_pipeline
+from .readability import measure
 from .reasons import reasons_card
 from .registry import Rule, RunRule, all_rules, matches_selector, select_rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 
 SEE_RULES = "(see `thankyou-lint rules`)"
@@ -214,23 +214,6 @@ def _accepted_ranges(letter: Letter, accept: Iterable[str]) -> list[tuple[int, i
         pattern = r"(?<!\w)" + re.escape(phrase) + r"(?!\w)"
         ranges += [(m.start(), m.end()) for m in re.finditer(pattern, letter.text, re.I)]
     return ranges
-
-
-def measure(letter: Letter) -> Metrics:
-    import textstat
-
-    body = letter.layout.body_text
-    doc: Doc = letter.doc
-    has_sents = doc.has_annotation("SENT_START")
-    sentences = len(list(doc.sents)) if has_sents else len(re.findall(r"[.!?]+(\s|$)", body))
-    readable = count_words(body) >= 3
-    return Metrics(
-        words=count_words(letter.text),
-        sentences=sentences,
-        body_words=count_words(body),
-        flesch_reading_ease=round(textstat.flesch_reading_ease(body), 2) if readable else None,
-        flesch_kincaid_grade=round(textstat.flesch_kincaid_grade(body), 2) if readable else None,
-    )
 
 
 def zip_drafts(

