@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from thankyou_lint import ConfigError, Linter
+from thankyou_lint import Config, ConfigError, Linter
 from thankyou_lint.letter import Hit, Letter
 from thankyou_lint.registry import CodeRule, RuleMeta, load_pack
 
@@ -81,3 +81,20 @@ def test_a_failing_plugin_is_reported_once_and_the_rest_still_run(
     assert sorted(f.rule for f in internal) == ["tone.plugin-crash", "tone.plugin-garbage"]
     assert all(f.severity.value == "error" and "internal error" in f.message for f in internal)
     assert "tone.casual-greeting" in {f.rule for f in report.findings}
+
+
+def test_a_pack_rule_with_an_invalid_pattern_fails_alone(tmp_path: Path) -> None:
+    pack = _pack(tmp_path, "    patterns: [[{NOT_AN_ATTRIBUTE: 1}]]\n")
+    pack.write_text(
+        pack.read_text()
+        + "  - id: tone.house-phrase\n"
+        + "".join(f"    {line}\n" for line in ["severity: warning", "message: m2"])
+        + "    rationale: r\n    bad: [x]\n    good: [y]\n    phrases: [super duper]\n"
+    )
+    linter = Linter(Config(rule_packs=(pack,)))
+    report = linter.lint("Dear Ann,\n\nThank you, it was super duper.\n\nBest,\nBo\n")
+    by_rule = {f.rule: f for f in report.findings}
+    assert by_rule["tone.house-phrase"].message == "m2"
+    broken = by_rule["tone.house"]
+    assert broken.severity.value == "error" and "NOT_AN_ATTRIBUTE" in broken.message
+    assert "\n" not in broken.message

@@ -63,4 +63,4 @@ class Letter:
         return [(m.start(), m.end()) for m in QUOTE_RE.finditer(self.doc.text)]
 
     def in_quotes(self, token: Token) -> bool:
-        return any(a <= token.idx < b for a, b in self.quoted)
+        return bool(self.quoted) and any(a <= token.idx < b for a, b in self.quoted)

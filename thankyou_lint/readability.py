@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -83,8 +83,13 @@ class CmuLexicon(Mapping[str, list[list[str]]]):
         order = sorted(range(len(lines)), key=words.__getitem__)
         self._words = [words[i] for i in order]
         self._lines = [lines[i] for i in order]
+        # Letters share most of their words; a bounded memory of the recent ones.
+        self._pronunciations = lru_cache(maxsize=8192)(self._pronounce)
 
     def __getitem__(self, word: str) -> list[list[str]]:
+        return self._pronunciations(word)
+
+    def _pronounce(self, word: str) -> list[list[str]]:
         low = bisect_left(self._words, word)
         high = bisect_right(self._words, word, lo=low)
         if low == high:

@@ -22,6 +22,7 @@ from .nlp import Need
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
 ENTRY_POINT_GROUP = "thankyou_lint.rules"
@@ -180,36 +181,64 @@ class PackRuleSpec(RuleMeta):
         return self
 
 
-class PackRule:
-    def __init__(self, spec: PackRuleSpec) -> None:
-        self.spec = spec
-        self.meta = RuleMeta(**spec.model_dump(include=set(RuleMeta.model_fields)))
-        self._matchers: dict[int, tuple[PhraseMatcher, Matcher | None]] = {}
+class PackMatcher:
+    """The phrases and patterns of many pack rules, matched in one pass over a letter.
 
-    def _matchers_for(self, vocab: Vocab) -> tuple[PhraseMatcher, Matcher | None]:
+    A matcher per rule would walk every letter once per rule. Matches are kept for the
+    last letter only: the rules ask about one letter after another.
+    """
+
+    def __init__(self, specs: Iterable[PackRuleSpec]) -> None:
+        self.specs = list(specs)
+        self._matchers: dict[int, tuple[PhraseMatcher, Matcher]] = {}
+        self._invalid: dict[str, str] = {}  # rule id -> why spaCy refused its patterns
+        self._doc: Doc | None = None
+        self._spans: dict[str, list[Span]] = {}
+
+    def spans(self, doc: Doc, rule_id: str) -> list[Span]:
+        """The spans of `doc` that the rule's phrases or patterns match."""
+        if doc is not self._doc:
+            self._spans = self._match(doc)
+            self._doc = doc
+        if rule_id in self._invalid:
+            raise ValueError(self._invalid[rule_id])
+        return self._spans.get(rule_id, [])
+
+    def _match(self, doc: Doc) -> dict[str, list[Span]]:
+        phrase_matcher, matcher = self._matchers_for(doc.vocab)
+        found: dict[str, list[Span]] = {}
+        for match_id, start, end in [*phrase_matcher(doc), *matcher(doc)]:
+            found.setdefault(doc.vocab.strings[match_id], []).append(doc[start:end])
+        return found
+
+    def _matchers_for(self, vocab: Vocab) -> tuple[PhraseMatcher, Matcher]:
         # Built once per vocabulary (per process), not once per letter.
-        key = id(vocab)
-        if key not in self._matchers:
+        if id(vocab) not in self._matchers:
             from spacy.matcher import Matcher, PhraseMatcher
 
             phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
+            matcher = Matcher(vocab)
             tokenizer = _tokenizer(vocab)
-            phrase_matcher.add(self.meta.id, [tokenizer(p) for p in self.spec.phrases])
-            matcher = None
-            if self.spec.patterns:
-                matcher = Matcher(vocab)
-                matcher.add(self.meta.id, [list(p) for p in self.spec.patterns])
-            self._matchers[key] = (phrase_matcher, matcher)
-        return self._matchers[key]
+            for spec in self.specs:
+                phrase_matcher.add(spec.id, [tokenizer(p) for p in spec.phrases])
+                try:
+                    matcher.add(spec.id, [list(p) for p in spec.patterns])
+                except ValueError as exc:  # one rule's bad pattern must not stop the others
+                    self._invalid[spec.id] = " ".join(str(exc).split())
+            self._matchers[id(vocab)] = (phrase_matcher, matcher)
+        return self._matchers[id(vocab)]
+
+
+class PackRule:
+    def __init__(self, spec: PackRuleSpec, matcher: PackMatcher) -> None:
+        self.spec = spec
+        self.meta = RuleMeta(**spec.model_dump(include=set(RuleMeta.model_fields)))
+        self._matcher = matcher
 
     def check(self, letter: Letter) -> Iterator[Hit]:
         from spacy.util import filter_spans
 
-        phrase_matcher, matcher = self._matchers_for(letter.doc.vocab)
-        doc = letter.doc
-        matches = [*phrase_matcher(doc), *(matcher(doc) if matcher else [])]
-        spans = [doc[s:e] for _, s, e in matches]
-        for span in filter_spans(spans):
+        for span in filter_spans(self._matcher.spans(letter.doc, self.meta.id)):
             if self.spec.skip_quoted and letter.in_quotes(span[0]):
                 continue
             if self.spec.skip_names and _looks_like_name(span):
@@ -259,7 +288,14 @@ def _looks_like_name(span: Any) -> bool:
     )
 
 
-def load_pack(path: Path) -> list[PackRule]:
+def load_packs(paths: Iterable[Path]) -> list[PackRule]:
+    """The rules of several packs, sharing one `PackMatcher`."""
+    specs = [spec for path in paths for spec in load_pack(path)]
+    matcher = PackMatcher(specs)
+    return [PackRule(spec, matcher) for spec in specs]
+
+
+def load_pack(path: Path) -> list[PackRuleSpec]:
     """A rule pack is data only: safe YAML, validated by pydantic."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
@@ -267,16 +303,16 @@ def load_pack(path: Path) -> list[PackRule]:
         raise ConfigError(f"rule pack {path}: {str(exc).splitlines()[0]}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise ConfigError(f"rule pack {path}: expected a mapping with a `rules` list")
-    rules = []
+    specs = []
     for i, item in enumerate(data["rules"]):
         try:
-            rules.append(PackRule(PackRuleSpec.model_validate(item)))
+            specs.append(PackRuleSpec.model_validate(item))
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(str(p) for p in err["loc"])
             rid = item.get("id", f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
             raise ConfigError(f"rule pack {path}: rule {rid}: {where}: {err['msg']}") from None
-    return rules
+    return specs
 
 
 def builtin_pack_paths() -> list[Path]:
@@ -293,10 +329,7 @@ def builtin_rules() -> tuple[Rule, ...]:
     """Loaded once per process: the packs are read and validated only here."""
     from .checks import CODE_RULES
 
-    rules: list[Rule] = list(CODE_RULES)
-    for path in builtin_pack_paths():
-        rules.extend(load_pack(path))
-    return tuple(rules)
+    return (*CODE_RULES, *load_packs(builtin_pack_paths()))
 
 
 def plugin_rules() -> list[Rule]:
@@ -316,9 +349,7 @@ def plugin_rules() -> list[Rule]:
 
 
 def all_rules(extra_packs: Iterable[Path] = ()) -> list[Rule]:
-    rules = [*builtin_rules(), *plugin_rules()]
-    for path in extra_packs:
-        rules.extend(load_pack(Path(path)))
+    rules = [*builtin_rules(), *plugin_rules(), *load_packs(Path(p) for p in extra_packs)]
     seen: set[str] = set()
     for rule in rules:
         rule.meta.family  # noqa: B018 - validates the family prefix

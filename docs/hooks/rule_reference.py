@@ -209,8 +209,8 @@ def origins() -> dict[str, str]:
     """Where each built-in rule is defined; rules found nowhere here come from plugins."""
     found: dict[str, str] = {}
     for path in builtin_pack_paths():
-        for rule in load_pack(path):
-            found[rule.meta.id] = f"rule pack `rules/{path.name}`"
+        for spec in load_pack(path):
+            found[spec.id] = f"rule pack `rules/{path.name}`"
     for module_info in pkgutil.iter_modules(checks.__path__):
         module = importlib.import_module(f"{checks.__name__}.{module_info.name}")
         for value in vars(module).values():

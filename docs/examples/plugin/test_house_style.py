@@ -9,7 +9,7 @@ from thankyou_lint import Config, Linter
 from thankyou_lint.registry import RuleMeta, load_pack
 
 PACK = Path(__file__).parent / "house-style.yaml"
-METAS = [rule.meta for rule in RULES] + [rule.meta for rule in load_pack(PACK)]
+METAS = [rule.meta for rule in RULES] + load_pack(PACK)
 LINTER = Linter(Config(rule_packs=(PACK,)))
 
 
