@@ -80,9 +80,9 @@ def _salt(config: Config) -> str:
 
 
 def _plugins() -> list[str]:
-    from .registry import ENTRY_POINT_GROUP
+    from .registry import rule_entry_points
 
-    found = metadata.entry_points(group=ENTRY_POINT_GROUP)
+    found = rule_entry_points()
     return sorted(f"{ep.value} {ep.dist.version if ep.dist else ''}" for ep in found)
 
 

@@ -21,7 +21,14 @@ from .models import Finding, LetterContext, Report, Severity
 from .nlp import Need, load_pipeline
 from .readability import measure
 from .reasons import reasons_card
-from .registry import Rule, RunRule, all_rules, matches_selector, select_rules
+from .registry import (
+    Rule,
+    RunRule,
+    all_rules,
+    matches_selector,
+    select_rules,
+    use_tokenizer,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -67,6 +74,7 @@ class Linter:
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = load_pipeline(self.config.model, self.needs)
+            use_tokenizer(self._nlp.vocab, self._nlp.tokenizer)
         return self._nlp
 
     def lint(self, text: str, *, context: LetterContext | None = None) -> Report:

@@ -6,7 +6,7 @@ import importlib.resources
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import cache
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -257,12 +257,17 @@ class PackRule:
 _TOKENIZERS: dict[int, Callable[[str], Any]] = {}
 
 
+def use_tokenizer(vocab: Vocab, tokenizer: Callable[[str], Any]) -> None:
+    """Pack phrases are split by the tokenizer of the pipeline that parses the letters."""
+    _TOKENIZERS[id(vocab)] = tokenizer
+
+
 def _tokenizer(vocab: Vocab) -> Callable[[str], Any]:
-    """One English tokenizer per vocabulary, shared by every pack: building one is slow."""
+    """The vocabulary's registered tokenizer, or else one English tokenizer for every pack."""
     if id(vocab) not in _TOKENIZERS:
         from spacy.lang.en import English
 
-        _TOKENIZERS[id(vocab)] = English(vocab=vocab).tokenizer
+        _TOKENIZERS[id(vocab)] = English(vocab=vocab).tokenizer  # slow to build: built once
     return _TOKENIZERS[id(vocab)]
 
 
@@ -332,10 +337,16 @@ def builtin_rules() -> tuple[Rule, ...]:
     return (*CODE_RULES, *load_packs(builtin_pack_paths()))
 
 
+@cache
+def rule_entry_points() -> tuple[EntryPoint, ...]:
+    """Found once per process: it reads the metadata of every installed package."""
+    return tuple(entry_points(group=ENTRY_POINT_GROUP))
+
+
 def plugin_rules() -> list[Rule]:
     """Code checks from other packages, through the `thankyou_lint.rules` entry points."""
     rules: list[Rule] = []
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
+    for ep in rule_entry_points():
         try:
             obj = ep.load()
         except Exception as exc:  # a broken plugin must not stop the linter

@@ -15,6 +15,7 @@ from .engine import Draft, Linter, RunState
 from .layout import parse_layout
 from .letter import Letter
 from .models import Report
+from .registry import use_tokenizer
 
 for _name in ("thankyou_findings", "thankyou_report"):
     if not Doc.has_extension(_name):
@@ -49,4 +50,5 @@ def make_component(
     nlp: Language, name: str, select: list[str], ignore: list[str], accept: list[str]
 ) -> ThankyouLintComponent:
     config = Config(select=tuple(select), ignore=tuple(ignore), accept=tuple(accept))
+    use_tokenizer(nlp.vocab, nlp.tokenizer)
     return ThankyouLintComponent(config)
