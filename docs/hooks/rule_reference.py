@@ -41,6 +41,7 @@ from thankyou_lint.registry import (
     all_rules,
     builtin_pack_paths,
     load_pack,
+    rule_entry_points,
 )
 
 RULES_PAGE = "rules.md"
@@ -186,10 +187,12 @@ def plugin_installed(project: Path) -> Iterator[None]:
         (dist / "entry_points.txt").write_text("\n".join(lines) + "\n")
         sys.path.insert(0, str(site))
         importlib.invalidate_caches()
+        rule_entry_points.cache_clear()  # found once per process: look again
         try:
             yield
         finally:
             sys.path.remove(str(site))
+            rule_entry_points.cache_clear()
             for name in list(sys.modules):
                 if name.split(".")[0] in {p.name for p in packages}:
                     del sys.modules[name]
