@@ -8,7 +8,11 @@ import shutil
 import stat
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, TEAM_CORPUS, run_cli
+
+from thankyou_lint import Draft, Linter, runner
+from thankyou_lint.cache import ReportCache
 
 
 def _drafts(tmp_path: Path, count: int) -> Path:
@@ -78,3 +82,19 @@ def test_read_only_cache_turns_itself_off_with_a_note(tmp_path: Path) -> None:
     if os.geteuid() != 0:  # root can write anywhere, so there is nothing to turn off
         assert "cache off" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_windows_in_flight_keep_order_with_workers_and_a_half_warm_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, linter: Linter
+) -> None:
+    """Small windows and chunks: several windows are in flight at once, some drafts cached."""
+    monkeypatch.setattr(runner, "WINDOW", 5)
+    monkeypatch.setattr(runner, "CHUNK", 2)
+    letters = sorted(TEAM_CORPUS.glob("*.txt"))[:13]
+    drafts = [Draft(p.read_text(encoding="utf-8"), path=p.name) for p in letters]
+    cache = ReportCache(tmp_path / "cache", linter.config)
+    list(runner.lint_all(drafts[::2], linter, cache=cache))  # every other draft cached
+    expected = [r.model_dump() for r in runner.lint_all(drafts, linter)]
+    got = [r.model_dump() for r in runner.lint_all(drafts, linter, jobs=2, cache=cache)]
+    assert [r["path"] for r in got] == [p.name for p in letters]
+    assert got == expected

@@ -1,13 +1,17 @@
 """Linting many drafts for the command line: cache first, then one or more processes.
 
 Reports come back in input order and stream in windows, so memory stays flat however
-many drafts there are. With every draft cached, spaCy is never loaded.
+many drafts there are. With every draft cached, spaCy is never loaded. With worker
+processes, the next window is handed out before the current one is collected, so no
+worker waits at the end of a window while another finishes its last chunk.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from itertools import islice
 
 from .cache import ReportCache
@@ -16,57 +20,77 @@ from .engine import Draft, Linter, RunState
 from .models import Report
 
 WINDOW = 256  # drafts looked up and linted together
-CHUNK = 16  # drafts sent to a worker process at a time
+CHUNK = 8  # drafts sent to a worker process at a time: small, so the workers end together
 
 _worker_linter: Linter | None = None
+
+
+@dataclass
+class Window:
+    """Drafts on their way: cache hits already found, misses handed to workers (if any)."""
+
+    drafts: list[Draft]
+    keys: list[str | None]
+    found: list[Report | None]
+    pending: list[Future[list[Report]]]
+
+    @property
+    def misses(self) -> list[Draft]:
+        return [d for d, r in zip(self.drafts, self.found, strict=True) if r is None]
 
 
 def lint_all(
     drafts: Iterable[Draft], linter: Linter, *, jobs: int = 1, cache: ReportCache | None = None
 ) -> Iterator[Report]:
-    config = linter.config
     run = RunState()
     pool = (
-        ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config,))
+        ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(linter.config,))
         if jobs > 1
         else None
     )
+    in_flight: deque[Window] = deque()
     try:
-        for window in _batched(drafts, WINDOW):
-            for draft, report in zip(window, _reports(window, linter, pool, cache), strict=True):
-                yield linter.finish(draft, report.model_copy(update={"path": draft.path}), run)
+        for drafts_in_window in _batched(drafts, WINDOW):
+            in_flight.append(_start(drafts_in_window, pool, cache))
+            if len(in_flight) > 1:
+                yield from _finish(in_flight.popleft(), linter, cache, run)
+        while in_flight:
+            yield from _finish(in_flight.popleft(), linter, cache, run)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
 
 
-def _reports(
-    window: Sequence[Draft],
-    linter: Linter,
-    pool: ProcessPoolExecutor | None,
-    cache: ReportCache | None,
-) -> list[Report]:
-    keys = [cache.key(d) for d in window] if cache else [None] * len(window)
-    found = [cache.get(k) if cache and k else None for k in keys]
-    misses = [d for d, r in zip(window, found, strict=True) if r is None]
-    fresh = iter(_lint(misses, linter, pool))
-    reports = []
-    for key, report in zip(keys, found, strict=True):
+def _start(
+    drafts: list[Draft], pool: ProcessPoolExecutor | None, cache: ReportCache | None
+) -> Window:
+    keys: list[str | None] = [cache.key(d) if cache else None for d in drafts]
+    window = Window(drafts, keys, [cache.get(k) if cache and k else None for k in keys], [])
+    if pool is not None:
+        misses = window.misses
+        chunks = [misses[i : i + CHUNK] for i in range(0, len(misses), CHUNK)]
+        window.pending = [pool.submit(_lint_in_worker, chunk) for chunk in chunks]
+    return window
+
+
+def _finish(
+    window: Window, linter: Linter, cache: ReportCache | None, run: RunState
+) -> Iterator[Report]:
+    """The window's reports in input order, after the run rules and silencing."""
+    fresh = iter(_fresh_reports(window, linter))
+    for draft, key, report in zip(window.drafts, window.keys, window.found, strict=True):
         if report is None:
             report = next(fresh)
             if cache and key:
                 cache.put(key, report)
-        reports.append(report)
-    return reports
+        yield linter.finish(draft, report.model_copy(update={"path": draft.path}), run)
 
 
-def _lint(drafts: list[Draft], linter: Linter, pool: ProcessPoolExecutor | None) -> list[Report]:
-    if not drafts:
-        return []
-    if pool is None:
-        return list(linter.letter_reports(drafts))
-    chunks = [drafts[i : i + CHUNK] for i in range(0, len(drafts), CHUNK)]
-    return [report for chunk in pool.map(_lint_in_worker, chunks) for report in chunk]
+def _fresh_reports(window: Window, linter: Linter) -> Iterator[Report]:
+    if window.pending:
+        return (report for future in window.pending for report in future.result())
+    misses = window.misses
+    return linter.letter_reports(misses) if misses else iter(())
 
 
 def _start_worker(config: Config) -> None:
