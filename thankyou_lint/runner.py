@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from .cache import ReportCache
 from .config import Config
 from .engine import Draft, Linter, RunState
 from .models import Report
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 WINDOW = 256  # drafts looked up and linted together
 CHUNK = 8  # drafts sent to a worker process at a time: small, so the workers end together
@@ -43,11 +46,7 @@ def lint_all(
     drafts: Iterable[Draft], linter: Linter, *, jobs: int = 1, cache: ReportCache | None = None
 ) -> Iterator[Report]:
     run = RunState()
-    pool = (
-        ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(linter.config,))
-        if jobs > 1
-        else None
-    )
+    pool = _worker_pool(jobs, linter.config) if jobs > 1 else None
     in_flight: deque[Window] = deque()
     try:
         for drafts_in_window in _batched(drafts, WINDOW):
@@ -91,6 +90,12 @@ def _fresh_reports(window: Window, linter: Linter) -> Iterator[Report]:
         return (report for future in window.pending for report in future.result())
     misses = window.misses
     return linter.letter_reports(misses) if misses else iter(())
+
+
+def _worker_pool(jobs: int, config: Config) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing only when asked for
+
+    return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config,))
 
 
 def _start_worker(config: Config) -> None:
