@@ -201,6 +201,16 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line + 1, offset - starts[line] + 1
 
 
+def lint_beside_good(folder: Path, *names: str) -> Outcome:
+    """Lints the named drafts after the good letter, which must still be reported, and
+    checks that nothing in the folder changed."""
+    before = snapshot(folder)
+    out = outcome(run_cli("--format", "json", GOOD_NAME, *names, cwd=folder))
+    good_still_reported(out)
+    assert snapshot(folder) == before
+    return out
+
+
 def assert_exclamation_found(findings: list[dict[str, Any]], text: str) -> None:
     start = text.index("!!!")
     line, column = position(text, start)
@@ -221,24 +231,18 @@ def assert_exclamation_found(findings: list[dict[str, Any]], text: str) -> None:
 )
 def test_empty_and_whitespace_only_files(folder: Path, content: bytes) -> None:
     (folder / "blank.txt").write_bytes(content)
-    before = snapshot(folder)
-    out = outcome(run_cli("--format", "json", GOOD_NAME, "blank.txt", cwd=folder))
+    out = lint_beside_good(folder, "blank.txt")
     reported_or_refused(out, "blank.txt")
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 def test_binary_file_is_refused(folder: Path) -> None:
     png = PNG_HEADER + bytes(range(256)) * 8
     (folder / "photo.txt").write_bytes(png)
     (folder / "broken.docx").write_bytes(b"PK\x03\x04" + png)
-    before = snapshot(folder)
-    out = outcome(run_cli("--format", "json", GOOD_NAME, "photo.txt", "broken.docx", cwd=folder))
+    out = lint_beside_good(folder, "photo.txt", "broken.docx")
     assert reported_or_refused(out, "photo.txt") == "error"
     assert "binary" in out.errors["photo.txt"]
     assert reported_or_refused(out, "broken.docx") == "error"
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 @pytest.mark.parametrize(
@@ -252,14 +256,11 @@ def test_binary_file_is_refused(folder: Path) -> None:
 def test_undecodable_bytes_are_refused_with_byte_and_offset(folder: Path, content: bytes) -> None:
     (folder / "letter.txt").write_bytes(content)
     bad_at = next(i for i, b in enumerate(content) if b >= 0x80)
-    before = snapshot(folder)
-    out = outcome(run_cli("--format", "json", GOOD_NAME, "letter.txt", cwd=folder))
+    out = lint_beside_good(folder, "letter.txt")
     # The README promises: refused with the offending byte and its offset.
     assert reported_or_refused(out, "letter.txt") == "error"
     assert f"0x{content[bad_at]:02x}" in out.errors["letter.txt"], out.errors
     assert str(bad_at) in out.errors["letter.txt"], out.errors
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 @pytest.mark.parametrize(
@@ -275,25 +276,19 @@ def test_undecodable_bytes_are_refused_with_byte_and_offset(folder: Path, conten
 def test_byte_order_marks_are_honoured(folder: Path, bom: bytes, codec: str, newline: str) -> None:
     text = EXCLAIMING.replace("\n", newline)
     (folder / "letter.txt").write_bytes(bom + text.encode(codec))
-    before = snapshot(folder)
-    out = outcome(run_cli("--format", "json", GOOD_NAME, "letter.txt", cwd=folder))
+    out = lint_beside_good(folder, "letter.txt")
     assert reported_or_refused(out, "letter.txt") == "report"
     # Offsets count characters of the text after the BOM.
     assert_exclamation_found(out.reports["letter.txt"], text)
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"], ids=["crlf", "cr", "lf"])
 def test_line_endings_keep_line_and_column_right(folder: Path, newline: str) -> None:
     text = EXCLAIMING.replace("\n", newline)
     (folder / "letter.txt").write_bytes(text.encode())
-    before = snapshot(folder)
-    out = outcome(run_cli("--format", "json", GOOD_NAME, "letter.txt", cwd=folder))
+    out = lint_beside_good(folder, "letter.txt")
     assert reported_or_refused(out, "letter.txt") == "report"
     assert_exclamation_found(out.reports["letter.txt"], text)
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 @pytest.mark.parametrize(
@@ -307,20 +302,14 @@ def test_line_endings_keep_line_and_column_right(folder: Path, newline: str) -> 
 )
 def test_bom_with_undecodable_rest_is_refused(folder: Path, content: bytes) -> None:
     (folder / "letter.txt").write_bytes(content)
-    before = snapshot(folder)
-    out = outcome(run_cli("--format", "json", GOOD_NAME, "letter.txt", cwd=folder))
+    out = lint_beside_good(folder, "letter.txt")
     assert reported_or_refused(out, "letter.txt") == "error"
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 def test_draft_of_header_lines_only(folder: Path) -> None:
     (folder / "subject.txt").write_text("Subject: Thank you for Tuesday\n")
-    before = snapshot(folder)
-    out = outcome(run_cli("--format", "json", GOOD_NAME, "subject.txt", cwd=folder))
+    out = lint_beside_good(folder, "subject.txt")
     reported_or_refused(out, "subject.txt")
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 # --- size ---------------------------------------------------------------------------
@@ -375,15 +364,12 @@ def test_single_line_at_the_size_limit_is_linted(folder: Path) -> None:
 def test_letter_in_another_language_gets_one_finding_not_a_flood(folder: Path) -> None:
     (folder / "brief.txt").write_text(GERMAN)
     (folder / "carta.txt").write_text(SPANISH)
-    before = snapshot(folder)
-    out = outcome(run_cli("--format", "json", GOOD_NAME, "brief.txt", "carta.txt", cwd=folder))
+    out = lint_beside_good(folder, "brief.txt", "carta.txt")
     for name in ("brief.txt", "carta.txt"):
         assert reported_or_refused(out, name) == "report"
         findings = out.reports[name]
         assert len(findings) == 1, [(f["rule"], f["message"]) for f in findings]
         assert "English" in findings[0]["message"], findings[0]
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 # --- many files ---------------------------------------------------------------------
@@ -401,26 +387,20 @@ def test_directory_with_3000_small_files(folder: Path) -> None:
             )
     expected = {str(p.relative_to(folder)) for p in drafts.rglob("*.txt")}
     assert len(expected) == 3000
-    before = snapshot(folder)
-    out = outcome(run_cli("--format", "json", GOOD_NAME, "drafts", cwd=folder))
+    out = lint_beside_good(folder, "drafts")
     assert out.result.stderr == ""
     assert out.result.returncode in (0, 1)
     assert set(out.reports) == expected | {GOOD_NAME}
     assert json.loads(out.result.stdout)["summary"]["files"] == 3001
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 # --- files that cannot be read ------------------------------------------------------
 
 
 def test_missing_file(folder: Path) -> None:
-    before = snapshot(folder)
-    out = outcome(run_cli("--format", "json", GOOD_NAME, "no-such-letter.txt", cwd=folder))
+    out = lint_beside_good(folder, "no-such-letter.txt")
     assert reported_or_refused(out, "no-such-letter.txt") == "error"
     assert "no such file" in out.errors["no-such-letter.txt"].lower()
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 def _without_root_file_access() -> None:
@@ -468,11 +448,8 @@ def test_directory_given_as_config_file(folder: Path) -> None:
 
 
 def test_file_used_as_a_directory(folder: Path) -> None:
-    before = snapshot(folder)
-    out = outcome(run_cli("--format", "json", GOOD_NAME, f"{GOOD_NAME}/draft.txt", cwd=folder))
+    out = lint_beside_good(folder, f"{GOOD_NAME}/draft.txt")
     assert reported_or_refused(out, f"{GOOD_NAME}/draft.txt") == "error"
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 # --- links and special files --------------------------------------------------------
@@ -626,12 +603,9 @@ def test_front_matter_cannot_run_code(folder: Path) -> None:
     marker = folder / "ran"
     header = f'---\ncompany: !!python/object/apply:os.system ["touch {marker}"]\n---\n'
     (folder / "letter.md").write_text(header + GOOD.read_text())
-    before = snapshot(folder)
-    out = outcome(run_cli("--format", "json", GOOD_NAME, "letter.md", cwd=folder))
+    out = lint_beside_good(folder, "letter.md")
     reported_or_refused(out, "letter.md")
     assert not marker.exists()
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 def _limit_memory() -> None:

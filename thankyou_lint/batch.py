@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 SHINGLE = 5  # words per shingle
 SAMPLE = 8  # index one shingle in SAMPLE: candidates stay cheap to find in big batches
 NEAR_COPY = 0.8  # Jaccard similarity of shingle sets
+# A near-copy shares at least 80% of a letter's shingles, so about 80% of its sampled ones
+# too: an earlier letter sharing fewer than half of them (one paragraph from a common
+# template, say) is not compared in full. Below MIN_SAMPLES, every candidate is compared.
+MIN_SHARED_SAMPLES = 0.5
+MIN_SAMPLES = 8
 
 
 def shingles(text: str) -> set[int]:
@@ -31,9 +36,11 @@ class NearCopyIndex:
         mine = shingles(text)
         if len(mine) < SHINGLE:
             return None
-        candidates = {i for s in mine if s % SAMPLE == 0 for i in self._postings.get(s, ())}
+        sampled = [s for s in mine if s % SAMPLE == 0]
+        votes = Counter(i for s in sampled for i in self._postings.get(s, ()))
+        needed = MIN_SHARED_SAMPLES * len(sampled) if len(sampled) >= MIN_SAMPLES else 1
         best: tuple[str, float] | None = None
-        for i in candidates:
+        for i in (i for i, shared_samples in votes.items() if shared_samples >= needed):
             name, theirs = self._letters[i]
             shared = len(mine.intersection(theirs))
             similarity = shared / (len(mine) + len(theirs) - shared)

@@ -222,11 +222,34 @@ class PackMatcher:
             for spec in self.specs:
                 phrase_matcher.add(spec.id, [tokenizer(p) for p in spec.phrases])
                 try:
-                    matcher.add(spec.id, [list(p) for p in spec.patterns])
+                    matcher.add(spec.id, [a for p in spec.patterns for a in _alternatives(p)])
                 except ValueError as exc:  # one rule's bad pattern must not stop the others
                     self._invalid[spec.id] = " ".join(str(exc).split())
             self._matchers[id(vocab)] = (phrase_matcher, matcher)
         return self._matchers[id(vocab)]
+
+
+# Attributes whose `{"IN": [...]}` on a pattern's first token can be split into one
+# pattern per string value: the Matcher tries every pattern's first token at every token,
+# and compares plain values in C but calls Python for each IN. Same matches, about a third
+# less matching time. Long lists stay as they are (a pack must not multiply patterns).
+SPLITTABLE = {"ORTH", "TEXT", "LOWER", "NORM", "LEMMA"}
+MAX_SPLIT = 32
+
+
+def _alternatives(pattern: tuple[dict[str, Any], ...]) -> list[list[dict[str, Any]]]:
+    first, *rest = pattern
+    for key in sorted(SPLITTABLE & first.keys()):
+        values = first[key].get("IN") if isinstance(first[key], dict) else None
+        if (
+            len(first[key]) == 1
+            and isinstance(values, list)
+            and 0 < len(values) <= MAX_SPLIT
+            and all(isinstance(v, str) for v in values)
+            and "OP" not in first
+        ):
+            return [[{**first, key: value}, *rest] for value in values]
+    return [list(pattern)]
 
 
 class PackRule:

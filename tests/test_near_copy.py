@@ -1,0 +1,40 @@
+"""The near-copy index: copies with a few words changed are found, whatever the sample."""
+
+from __future__ import annotations
+
+from conftest import TEAM_CORPUS
+
+from thankyou_lint.batch import NearCopyIndex
+from thankyou_lint.layout import parse_layout
+
+ENDING = ["thanks", "again", "for", "everything", "today"]
+
+
+def _bodies() -> list[str]:
+    texts = (p.read_text(encoding="utf-8") for p in sorted(TEAM_CORPUS.glob("*.txt")))
+    return [parse_layout(text).body_text for text in texts]
+
+
+def test_every_lightly_edited_copy_is_found_among_all_the_letters() -> None:
+    bodies = _bodies()
+    index = NearCopyIndex()
+    for i, body in enumerate(bodies):
+        index.add(f"letter {i}", body)
+    missed = []
+    for i, body in enumerate(bodies):
+        words = body.split()
+        if len(words) < 80:  # five changed words would be too large a share of a short letter
+            continue
+        found = index.most_similar(" ".join(words[:-5] + ENDING))
+        if found is None or found[0] != f"letter {i}":
+            missed.append((i, found))
+    assert missed == []
+
+
+def test_letters_sharing_one_paragraph_are_not_near_copies() -> None:
+    bodies = [b for b in _bodies() if b.count("\n\n") >= 2]
+    index = NearCopyIndex()
+    index.add("template", bodies[0])
+    opening = bodies[0].split("\n\n")[0]
+    for other in bodies[1:20]:
+        assert index.most_similar(opening + "\n\n" + other) is None
