@@ -250,6 +250,11 @@ def test_built_in_rules_never_fail(linter: Linter, text: str) -> None:
 @CHEAP
 @given(text=any_text)
 @example(text=PS_AFTER_EMPTY_BODY.replace("I loved it lol!!!", "I forgot my SQL certificate."))
+# A sentence with no full stop runs on through the blanked sign-off into the P.S.
+@example(
+    text="Dear Ms. Reyes,\r\n\r\nU R THE BEST, THX\r\n\r\nBest regards,\r\n\r\nSam Lee"
+    "\r\n\r\nP.S. I forgot to mention my SQL certificate."
+)
 def test_report_card_evidence_is_where_it_says(linter: Linter, text: str) -> None:
     report = lint(linter, text)
     for reason in report.reasons if report else []:

@@ -42,6 +42,7 @@ OBJECTION_WORDS = {
     "gap",
     "objection",
 }
+PARAGRAPH_BREAK_RE = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")  # a blank line
 EVIDENCE_RE = re.compile(
     r"(?i)\b(since (?:then|we spoke|our (?:talk|conversation|meeting|interview))|"
     r"I have (?:since|now|already)|I(?:'ve| have) completed|I completed|I led|I managed|"
@@ -66,7 +67,9 @@ def _check(reason: Reason, done: bool, letter: Letter, sent: Span | None) -> Rea
     text = sent.text
     lead = len(text) - len(text.lstrip())
     start = letter.body.start + sent.start_char + lead
-    evidence = text.strip()
+    # A sentence the parser ran on past a blank line (into the blanked sign-off, say)
+    # stops there: the evidence is what the letter says at those positions.
+    evidence = PARAGRAPH_BREAK_RE.split(text.strip(), maxsplit=1)[0].rstrip()
     return ReasonCheck(
         reason=reason, done=done, start=start, end=start + len(evidence), evidence=evidence
     )
