@@ -273,14 +273,31 @@ def worker_figure(bench: Bench, mode: str, key: str, label: str, *folders: Path)
     )
 
 
-def measure_raw(bench: Bench) -> list[Figure]:
-    label = "raw floor: nlp.pipe over bodies"
-    return [worker_figure(bench, "raw", "raw", label, bench.batch.folder)]
+ROUNDS = 2  # the raw floor and lint_many alternate, so a slow spell falls on both
 
 
-def measure_library(bench: Bench) -> list[Figure]:
-    label = "lint_many (library)"
-    return [worker_figure(bench, "library", "library", label, bench.batch.folder)]
+def measure_throughput(bench: Bench) -> list[Figure]:
+    """The raw floor and lint_many in alternating rounds; each figure is its fastest round.
+
+    On a shared machine the same run drifts by 15 % from one minute to the next, and noise
+    only ever adds time (timeit's reasoning); every round's seconds are kept in `runs`.
+    """
+    folder = bench.batch.folder
+    raw: list[Figure] = []
+    library: list[Figure] = []
+    for _ in range(1 if bench.plan.small else ROUNDS):
+        raw.append(worker_figure(bench, "raw", "raw", "raw floor: nlp.pipe over bodies", folder))
+        library.append(worker_figure(bench, "library", "library", "lint_many (library)", folder))
+    return [_fastest(raw), _fastest(library)]
+
+
+def _fastest(rounds: list[Figure]) -> Figure:
+    best = min(rounds, key=lambda f: f.seconds if f.seconds is not None else float("inf"))
+    best.runs = [f.seconds for f in rounds if f.seconds is not None]
+    best.peak_mb = max(f.peak_mb for f in rounds if f.peak_mb is not None)
+    if len(rounds) > 1:
+        best.note += f"; fastest of {len(rounds)} rounds"
+    return best
 
 
 def measure_library_big(bench: Bench) -> list[Figure]:
@@ -442,8 +459,7 @@ MEASUREMENTS: list[Measurement] = [
     ("--help", measure_help, ["help"]),
     ("cold start", measure_cold_start, ["cli_cold", "spacy_load"]),
     ("warm cached re-run", measure_warm, ["cli_warm", "proselint_warm"]),
-    ("raw floor", measure_raw, ["raw"]),
-    ("lint_many", measure_library, ["library"]),
+    ("raw floor and lint_many", measure_throughput, ["raw", "library"]),
     ("CLI --jobs 1 and 2", measure_cli_jobs, ["cli_jobs1", "cli_jobs2", "capacity"]),
     ("proselint", measure_proselint, ["proselint"]),
     ("lint_many at 5 x N", measure_library_big, ["library_5x"]),
