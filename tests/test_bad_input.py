@@ -201,14 +201,21 @@ def position(text: str, offset: int) -> tuple[int, int]:
     return line + 1, offset - starts[line] + 1
 
 
-def lint_beside_good(folder: Path, *names: str) -> Outcome:
-    """Lints the named drafts after the good letter, which must still be reported, and
-    checks that nothing in the folder changed."""
+def run_checked(
+    folder: Path, run: Callable[[], subprocess.CompletedProcess[str]], good: str = GOOD_NAME
+) -> Outcome:
+    """Runs the CLI with the good letter among its drafts: the good letter must still be
+    reported, and nothing in the folder may change."""
     before = snapshot(folder)
-    out = outcome(run_cli("--format", "json", GOOD_NAME, *names, cwd=folder))
-    good_still_reported(out)
+    out = outcome(run())
+    good_still_reported(out, good)
     assert snapshot(folder) == before
     return out
+
+
+def lint_beside_good(folder: Path, *names: str) -> Outcome:
+    """Lints the named drafts after the good letter (see `run_checked`)."""
+    return run_checked(folder, lambda: run_cli("--format", "json", GOOD_NAME, *names, cwd=folder))
 
 
 def assert_exclamation_found(findings: list[dict[str, Any]], text: str) -> None:
@@ -320,26 +327,24 @@ def test_ten_megabyte_file_is_refused_quickly(folder: Path) -> None:
     big = paragraph * (10_000_000 // len(paragraph) + 1)
     assert len(big) >= 10_000_000
     (folder / "huge.txt").write_bytes(big)
-    before = snapshot(folder)
-    result = run_within(HANG_TIMEOUT, "--format", "json", GOOD_NAME, "huge.txt", cwd=folder)
-    out = outcome(result)
+    out = run_checked(
+        folder,
+        lambda: run_within(HANG_TIMEOUT, "--format", "json", GOOD_NAME, "huge.txt", cwd=folder),
+    )
     assert reported_or_refused(out, "huge.txt") == "error"
     assert re.search(r"larg|size|KB|MB|bytes", out.errors["huge.txt"], re.I), out.errors
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 def test_one_megabyte_single_line_is_refused(folder: Path) -> None:
     sentence = "I enjoyed our talk about the retention dashboard and the churn model. "
     line = (sentence * (1_000_000 // len(sentence) + 1))[:1_000_000]
     (folder / "one-line.txt").write_text(line)
-    before = snapshot(folder)
-    result = run_within(BIG_TIMEOUT, "--format", "json", GOOD_NAME, "one-line.txt", cwd=folder)
-    out = outcome(result)
+    out = run_checked(
+        folder,
+        lambda: run_within(BIG_TIMEOUT, "--format", "json", GOOD_NAME, "one-line.txt", cwd=folder),
+    )
     assert reported_or_refused(out, "one-line.txt") == "error"
     assert "max-size" in out.errors["one-line.txt"]
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 def test_single_line_at_the_size_limit_is_linted(folder: Path) -> None:
@@ -347,15 +352,14 @@ def test_single_line_at_the_size_limit_is_linted(folder: Path) -> None:
     sentence = "I enjoyed our talk about the retention dashboard and the churn model. "
     line = (sentence * (DEFAULT_MAX_SIZE // len(sentence) + 1))[:DEFAULT_MAX_SIZE]
     (folder / "one-line.txt").write_text(line)
-    before = snapshot(folder)
-    result = run_within(BIG_TIMEOUT, "--format", "json", GOOD_NAME, "one-line.txt", cwd=folder)
-    out = outcome(result)
+    out = run_checked(
+        folder,
+        lambda: run_within(BIG_TIMEOUT, "--format", "json", GOOD_NAME, "one-line.txt", cwd=folder),
+    )
     assert reported_or_refused(out, "one-line.txt") == "report"
     for finding in out.reports["one-line.txt"]:
         assert finding["line"] == finding["end_line"] == 1, finding
         assert 0 <= finding["start"] <= finding["end"] <= len(line), finding
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 # --- language -----------------------------------------------------------------------
@@ -458,12 +462,10 @@ def test_file_used_as_a_directory(folder: Path) -> None:
 def test_symlink_loop_named_on_the_command_line(folder: Path) -> None:
     (folder / "a.txt").symlink_to("b.txt")
     (folder / "b.txt").symlink_to("a.txt")
-    before = snapshot(folder)
-    result = run_within(HANG_TIMEOUT, "--format", "json", GOOD_NAME, "a.txt", cwd=folder)
-    out = outcome(result)
+    out = run_checked(
+        folder, lambda: run_within(HANG_TIMEOUT, "--format", "json", GOOD_NAME, "a.txt", cwd=folder)
+    )
     assert reported_or_refused(out, "a.txt") == "error"
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 def test_symlink_loops_inside_a_walked_folder(folder: Path) -> None:
@@ -475,15 +477,16 @@ def test_symlink_loops_inside_a_walked_folder(folder: Path) -> None:
     (drafts / "b.txt").symlink_to("a.txt")
     (drafts / "sub" / "up").symlink_to("..", target_is_directory=True)  # directory loop
     (drafts / "sub" / "again.md").symlink_to(".", target_is_directory=True)  # a draft name
-    before = snapshot(folder)
-    out = outcome(run_within(HANG_TIMEOUT, "--format", "json", "drafts", cwd=folder))
-    good_still_reported(out, f"drafts/{GOOD_NAME}")
+    out = run_checked(
+        folder,
+        lambda: run_within(HANG_TIMEOUT, "--format", "json", "drafts", cwd=folder),
+        f"drafts/{GOOD_NAME}",
+    )
     assert reported_or_refused(out, "drafts/sub/real.txt") == "report"
     for name in ("drafts/a.txt", "drafts/b.txt"):
         reported_or_refused(out, name)
     # Each real draft once: the directory links are not followed round and round.
     assert all(p.count("/up/") == 0 and "again.md/" not in p for p in out.reports)
-    assert snapshot(folder) == before
 
 
 def test_fifo_does_not_hang(folder: Path) -> None:
@@ -491,13 +494,13 @@ def test_fifo_does_not_hang(folder: Path) -> None:
     (folder / "drafts" / GOOD_NAME).write_bytes(GOOD.read_bytes())
     os.mkfifo(folder / "drafts" / "pipe.txt")
     os.mkfifo(folder / "named.txt")
-    before = snapshot(folder)
-    result = run_within(HANG_TIMEOUT, "--format", "json", "drafts", "named.txt", cwd=folder)
-    out = outcome(result)
+    out = run_checked(
+        folder,
+        lambda: run_within(HANG_TIMEOUT, "--format", "json", "drafts", "named.txt", cwd=folder),
+        f"drafts/{GOOD_NAME}",
+    )
     assert reported_or_refused(out, "drafts/pipe.txt") == "error"
     assert reported_or_refused(out, "named.txt") == "error"
-    good_still_reported(out, f"drafts/{GOOD_NAME}")
-    assert snapshot(folder) == before
 
 
 def test_fifo_as_config_does_not_hang(folder: Path) -> None:
@@ -511,39 +514,37 @@ def test_fifo_as_config_does_not_hang(folder: Path) -> None:
 
 
 def test_stdin_devnull(folder: Path) -> None:
-    before = snapshot(folder)
-    result = run_within(
-        HANG_TIMEOUT, "--format", "json", "-", GOOD_NAME, cwd=folder, stdin=subprocess.DEVNULL
+    out = run_checked(
+        folder,
+        lambda: run_within(
+            HANG_TIMEOUT, "--format", "json", "-", GOOD_NAME, cwd=folder, stdin=subprocess.DEVNULL
+        ),
     )
-    out = outcome(result)
     reported_or_refused(out, "-")
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 def test_stdin_closed(folder: Path) -> None:
-    before = snapshot(folder)
     # `<&-` closes descriptor 0 before Python starts: sys.stdin is None.
     script = 'exec "$0" -m thankyou_lint --format json - good-letter.txt <&-'
-    result = subprocess.run(
-        ["sh", "-c", script, sys.executable],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=HANG_TIMEOUT,
-    )
-    out = outcome(result)
+
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["sh", "-c", script, sys.executable],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=HANG_TIMEOUT,
+        )
+
+    out = run_checked(folder, run)
     reported_or_refused(out, "-")
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 def test_stdin_empty(folder: Path) -> None:
-    before = snapshot(folder)
-    out = outcome(run_cli("--format", "json", "-", GOOD_NAME, cwd=folder, stdin=""))
+    out = run_checked(
+        folder, lambda: run_cli("--format", "json", "-", GOOD_NAME, cwd=folder, stdin="")
+    )
     reported_or_refused(out, "-")
-    good_still_reported(out)
-    assert snapshot(folder) == before
 
 
 # --- settings -----------------------------------------------------------------------
@@ -619,18 +620,17 @@ def test_front_matter_alias_bomb_is_bounded(folder: Path) -> None:
     lines += ["company: *l9", "---"]
     (folder / "bomb.txt").write_text("\n".join(lines) + "\n" + GOOD.read_text())
     assert (folder / "bomb.txt").stat().st_size < 5_000
-    before = snapshot(folder)
-    result = run_within(
-        HANG_TIMEOUT,
-        "--format",
-        "json",
-        GOOD_NAME,
-        "bomb.txt",
-        cwd=folder,
-        preexec_fn=_limit_memory,
-        env={"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"},  # small address space
+    out = run_checked(
+        folder,
+        lambda: run_within(
+            HANG_TIMEOUT,
+            "--format",
+            "json",
+            GOOD_NAME,
+            "bomb.txt",
+            cwd=folder,
+            preexec_fn=_limit_memory,
+            env={"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"},  # small address space
+        ),
     )
-    out = outcome(result)
     reported_or_refused(out, "bomb.txt")
-    good_still_reported(out)
-    assert snapshot(folder) == before
