@@ -128,9 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _config(args: argparse.Namespace) -> Config:
     from .config import Config, find_config_file, load_config
-    from .engine import check_rule_ids
     from .models import Severity
-    from .registry import all_rules
+    from .registry import all_rules, check_rule_ids
 
     path = args.config or find_config_file(Path.cwd().resolve())
     config = load_config(path) if path else Config()
@@ -255,14 +254,16 @@ def _progress(reports: Iterator[Report], total: int) -> Iterator[Report]:
 
 
 def cmd_rules(argv: list[str]) -> int:
-    from .registry import all_rules, select_rules
+    from .registry import all_rules, check_rule_ids, select_rules
 
     parser = _Parser(prog="thankyou-lint rules", description="List every rule.")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     _common(parser)
     args = parser.parse_args(argv)
     config = _config(args)
-    rules = select_rules(all_rules(config.rule_packs), config.select, config.ignore)
+    every = all_rules(config.rule_packs)
+    check_rule_ids(config, every)
+    rules = select_rules(every, config.select, config.ignore)
     if args.format == "json":
         data = [r.meta.model_dump(mode="json") | {"family": r.meta.family.value} for r in rules]
         print(json.dumps(data, indent=2))

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from .batch import NearCopyIndex
 from .config import Config
-from .errors import ConfigError
 from .formats import mask_markdown, suppressions
 from .inputs import check_size
 from .layout import CONTEXT_KEYS, LineIndex, Span, parse_layout
@@ -25,6 +24,7 @@ from .registry import (
     Rule,
     RunRule,
     all_rules,
+    check_rule_ids,
     matches_selector,
     select_rules,
     use_tokenizer,
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
-SEE_RULES = "(see `thankyou-lint rules`)"
 LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
@@ -239,23 +238,6 @@ def zip_drafts(
 
     for report in lint(remember(drafts), batch_size):
         yield pending.popleft(), report
-
-
-def check_rule_ids(config: Config, rules: Iterable[Rule], where: str = "") -> None:
-    """Every rule id or family the settings name must exist: a typo is an error, not a no-op."""
-    ids = {r.meta.id for r in rules}
-    known = ids | {i.split(".")[0] for i in ids}
-    named = [
-        *(("select", s) for s in config.select),
-        *(("ignore", s) for s in config.ignore),
-        *(("per-file-ignores", s) for sel in config.per_file_ignores.values() for s in sel),
-    ]
-    for key, value in named:
-        if value not in known:
-            raise ConfigError(f"{where}{key}: unknown rule or family '{value}' {SEE_RULES}")
-    for rule_id in config.severity:
-        if rule_id not in ids:
-            raise ConfigError(f"{where}severity: unknown rule id '{rule_id}' {SEE_RULES}")
 
 
 def _analysed_text(draft: Draft) -> str:

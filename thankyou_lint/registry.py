@@ -25,10 +25,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
+    from .config import Config
+
 ENTRY_POINT_GROUP = "thankyou_lint.rules"
 # Safe loading only (no Python objects from data); the C loader when libyaml is present.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 RULE_ID_RE = r"^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$"
+SEE_RULES = "(see `thankyou-lint rules`)"
 
 
 class Example(BaseModel):
@@ -398,14 +401,28 @@ def matches_selector(rule_id: str, selector: str) -> bool:
 
 
 def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
+    """The rules the selectors keep; `check_rule_ids` has made sure each one exists."""
     select, ignore = list(select), list(ignore)
-    known = {r.meta.id for r in rules} | {r.meta.family.value for r in rules}
-    for selector in [*select, *ignore]:
-        if selector not in known:
-            raise ConfigError(f"unknown rule or family '{selector}' (see `thankyou-lint rules`)")
     return [
         r
         for r in rules
         if (not select or any(matches_selector(r.meta.id, s) for s in select))
         and not any(matches_selector(r.meta.id, s) for s in ignore)
     ]
+
+
+def check_rule_ids(config: Config, rules: Iterable[Rule], where: str = "") -> None:
+    """Every rule id or family the settings name must exist: a typo is an error, not a no-op."""
+    ids = {r.meta.id for r in rules}
+    known = ids | {i.split(".")[0] for i in ids}
+    named = [
+        *(("select", s) for s in config.select),
+        *(("ignore", s) for s in config.ignore),
+        *(("per-file-ignores", s) for sel in config.per_file_ignores.values() for s in sel),
+    ]
+    for key, value in named:
+        if value not in known:
+            raise ConfigError(f"{where}{key}: unknown rule or family '{value}' {SEE_RULES}")
+    for rule_id in config.severity:
+        if rule_id not in ids:
+            raise ConfigError(f"{where}severity: unknown rule id '{rule_id}' {SEE_RULES}")
