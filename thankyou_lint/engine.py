@@ -65,6 +65,7 @@ class Linter:
         selected = select_rules(every, self.config.select, self.config.ignore)
         self.rules: list[Rule] = [r for r in selected if self._severity(r) is not None]
         self.run_rules = [r for r in self.rules if isinstance(r, RunRule)]
+        self._exclusive = {r.meta.id for r in self.rules if r.meta.exclusive}
         letter_rules = [r for r in self.rules if not isinstance(r, RunRule)]
         self.needs: frozenset[Need] = frozenset().union(*(r.meta.needs for r in letter_rules))
         self._nlp: Language | None = None
@@ -163,7 +164,7 @@ class Linter:
                     continue
                 finding = self._finding(rule, hit, index)
                 findings.setdefault((finding.rule, finding.start, finding.end), finding)
-        exclusive = [f for f in findings.values() if self._is_exclusive(f.rule)]
+        exclusive = [f for f in findings.values() if f.rule in self._exclusive]
         ordered = sorted(exclusive or findings.values(), key=lambda f: f.sort_key)
         card = reasons_card(letter, ordered)
         return Report(path=path, findings=ordered, metrics=measure(letter), reasons=card)
@@ -180,9 +181,6 @@ class Linter:
             message = f"internal error in rule {rule.meta.id}: {type(exc).__name__}: {exc}"
             return [Hit(span.start, span.end, message=message, suggestion=None)]
         return hits
-
-    def _is_exclusive(self, rule_id: str) -> bool:
-        return any(r.meta.exclusive and r.meta.id == rule_id for r in self.rules)
 
     def _severity(self, rule: Rule) -> Severity | None:
         override = self.config.severity.get(rule.meta.id)
