@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 SHINGLE = 5  # words per shingle
 SAMPLE = 8  # index one shingle in SAMPLE: candidates stay cheap to find in big batches
@@ -16,9 +17,16 @@ MIN_SHARED_SAMPLES = 0.5
 MIN_SAMPLES = 8
 
 
-def shingles(text: str) -> set[int]:
+@lru_cache(maxsize=1)  # a run asks `most_similar`, then `add`, about the same body
+def shingles(text: str) -> frozenset[int]:
     words = re.findall(r"[a-z0-9']+", text.lower())
-    return {hash(tuple(words[i : i + SHINGLE])) for i in range(max(0, len(words) - SHINGLE + 1))}
+    count = max(0, len(words) - SHINGLE + 1)
+    return frozenset(hash(tuple(words[i : i + SHINGLE])) for i in range(count))
+
+
+def _sampled(values: frozenset[int]) -> list[int]:
+    """The shingles that go into the index: one in SAMPLE, the same ones in every letter."""
+    return [s for s in values if s % SAMPLE == 0]
 
 
 class NearCopyIndex:
@@ -36,7 +44,7 @@ class NearCopyIndex:
         mine = shingles(text)
         if len(mine) < SHINGLE:
             return None
-        sampled = [s for s in mine if s % SAMPLE == 0]
+        sampled = _sampled(mine)
         votes = Counter(i for s in sampled for i in self._postings.get(s, ()))
         needed = MIN_SHARED_SAMPLES * len(sampled) if len(sampled) >= MIN_SAMPLES else 1
         best: tuple[str, float] | None = None
@@ -52,6 +60,5 @@ class NearCopyIndex:
         mine = shingles(text)
         index = len(self._letters)
         self._letters.append((name, array("q", mine)))
-        for s in mine:
-            if s % SAMPLE == 0:
-                self._postings[s].append(index)
+        for s in _sampled(mine):
+            self._postings[s].append(index)
