@@ -16,6 +16,7 @@ from .formats import mask_markdown, suppressions
 from .inputs import check_size
 from .layout import CONTEXT_KEYS, LineIndex, Span, parse_layout
 from .letter import Hit, Letter
+from .matching import use_tokenizer
 from .models import Finding, LetterContext, Report, Severity
 from .nlp import Need, load_pipeline
 from .readability import measure
@@ -27,7 +28,6 @@ from .registry import (
     check_rule_ids,
     matches_selector,
     select_rules,
-    use_tokenizer,
 )
 
 if TYPE_CHECKING:

@@ -17,14 +17,11 @@ from .batch import NearCopyIndex
 from .errors import ConfigError
 from .layout import Layout
 from .letter import Hit, Letter
+from .matching import PackMatcher
 from .models import Family, Fix, LetterContext, Severity
 from .nlp import Need
 
 if TYPE_CHECKING:
-    from spacy.matcher import Matcher, PhraseMatcher
-    from spacy.tokens import Doc, Span
-    from spacy.vocab import Vocab
-
     from .config import Config
 
 ENTRY_POINT_GROUP = "thankyou_lint.rules"
@@ -184,77 +181,6 @@ class PackRuleSpec(RuleMeta):
         return self
 
 
-class PackMatcher:
-    """The phrases and patterns of many pack rules, matched in one pass over a letter.
-
-    A matcher per rule would walk every letter once per rule. Matches are kept for the
-    last letter only: the rules ask about one letter after another.
-    """
-
-    def __init__(self, specs: Iterable[PackRuleSpec]) -> None:
-        self.specs = list(specs)
-        self._matchers: dict[int, tuple[PhraseMatcher, Matcher]] = {}
-        self._invalid: dict[str, str] = {}  # rule id -> why spaCy refused its patterns
-        self._doc: Doc | None = None
-        self._spans: dict[str, list[Span]] = {}
-
-    def spans(self, doc: Doc, rule_id: str) -> list[Span]:
-        """The spans of `doc` that the rule's phrases or patterns match."""
-        if doc is not self._doc:
-            self._spans = self._match(doc)
-            self._doc = doc
-        if rule_id in self._invalid:
-            raise ValueError(self._invalid[rule_id])
-        return self._spans.get(rule_id, [])
-
-    def _match(self, doc: Doc) -> dict[str, list[Span]]:
-        phrase_matcher, matcher = self._matchers_for(doc.vocab)
-        found: dict[str, list[Span]] = {}
-        for match_id, start, end in [*phrase_matcher(doc), *matcher(doc)]:
-            found.setdefault(doc.vocab.strings[match_id], []).append(doc[start:end])
-        return found
-
-    def _matchers_for(self, vocab: Vocab) -> tuple[PhraseMatcher, Matcher]:
-        # Built once per vocabulary (per process), not once per letter.
-        if id(vocab) not in self._matchers:
-            from spacy.matcher import Matcher, PhraseMatcher
-
-            phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
-            matcher = Matcher(vocab)
-            tokenizer = _tokenizer(vocab)
-            for spec in self.specs:
-                phrase_matcher.add(spec.id, [tokenizer(p) for p in spec.phrases])
-                try:
-                    matcher.add(spec.id, [a for p in spec.patterns for a in _alternatives(p)])
-                except ValueError as exc:  # one rule's bad pattern must not stop the others
-                    self._invalid[spec.id] = " ".join(str(exc).split())
-            self._matchers[id(vocab)] = (phrase_matcher, matcher)
-        return self._matchers[id(vocab)]
-
-
-# Attributes whose `{"IN": [...]}` on a pattern's first token can be split into one
-# pattern per string value: the Matcher tries every pattern's first token at every token,
-# and compares plain values in C but calls Python for each IN. Same matches, about a third
-# less matching time. Long lists stay as they are (a pack must not multiply patterns).
-SPLITTABLE = {"ORTH", "TEXT", "LOWER", "NORM", "LEMMA"}
-MAX_SPLIT = 32
-
-
-def _alternatives(pattern: tuple[dict[str, Any], ...]) -> list[list[dict[str, Any]]]:
-    first, *rest = pattern
-    for key in sorted(SPLITTABLE & first.keys()):
-        values = first[key].get("IN") if isinstance(first[key], dict) else None
-        if (
-            len(first[key]) == 1
-            and isinstance(values, list)
-            and 0 < len(values) <= MAX_SPLIT
-            and all(isinstance(v, str) for v in values)
-            and "OP" not in first
-        ):
-            return [[{**first, key: value}, *rest] for value in values]
-    return [list(pattern)]
-
-
 class PackRule:
     def __init__(self, spec: PackRuleSpec, matcher: PackMatcher) -> None:
         self.spec = spec
@@ -278,23 +204,6 @@ class PackRule:
         if matched[:1].isupper():
             replacement = replacement[:1].upper() + replacement[1:]
         return replace(hit, fix=Fix(start=hit.start, end=hit.end, replacement=replacement))
-
-
-_TOKENIZERS: dict[int, Callable[[str], Any]] = {}
-
-
-def use_tokenizer(vocab: Vocab, tokenizer: Callable[[str], Any]) -> None:
-    """Pack phrases are split by the tokenizer of the pipeline that parses the letters."""
-    _TOKENIZERS[id(vocab)] = tokenizer
-
-
-def _tokenizer(vocab: Vocab) -> Callable[[str], Any]:
-    """The vocabulary's registered tokenizer, or else one English tokenizer for every pack."""
-    if id(vocab) not in _TOKENIZERS:
-        from spacy.lang.en import English
-
-        _TOKENIZERS[id(vocab)] = English(vocab=vocab).tokenizer  # slow to build: built once
-    return _TOKENIZERS[id(vocab)]
 
 
 def _looks_like_name(span: Any) -> bool:

@@ -14,8 +14,8 @@ from .config import Config
 from .engine import Draft, Linter, RunState
 from .layout import parse_layout
 from .letter import Letter
+from .matching import use_tokenizer
 from .models import Report
-from .registry import use_tokenizer
 
 for _name in ("thankyou_findings", "thankyou_report"):
     if not Doc.has_extension(_name):
