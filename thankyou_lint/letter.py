@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .layout import Layout, Span
+from .layout import Layout, Span, count_words
 from .models import Fix, LetterContext
 
 if TYPE_CHECKING:
@@ -56,6 +56,24 @@ class Letter:
         """Letter-level findings (something is absent) point at the whole body."""
         body = self.body if self.body else self.layout.greeting or Span(0, len(self.text))
         return Hit(body.start, body.end, message=message, absence=True)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The body's tokens, made once: each walk over a Doc makes a new Token per word."""
+        return list(self.doc)
+
+    def words_of(self, sent: SpacySpan) -> list[Token]:
+        return self.tokens[sent.start : sent.end]
+
+    @cached_property
+    def sentences(self) -> list[SpacySpan]:
+        """The body's sentences, found once: spaCy walks the whole Doc for each `doc.sents`."""
+        return list(self.doc.sents)
+
+    @cached_property
+    def body_words(self) -> int:
+        """Words between the greeting and the sign-off (several rules and the metrics ask)."""
+        return count_words(self.layout.body_text)
 
     @cached_property
     def quoted(self) -> list[tuple[int, int]]:

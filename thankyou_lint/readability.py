@@ -23,14 +23,14 @@ def measure(letter: Letter) -> Metrics:
     body = letter.layout.body_text
     doc = letter.doc
     if doc.has_annotation("SENT_START"):
-        sentences = sum(1 for _ in doc.sents)
+        sentences = len(letter.sentences)
     else:
         sentences = len(SENTENCE_END_RE.findall(body))
-    readable = count_words(body) >= 3
+    readable = letter.body_words >= 3
     return Metrics(
         words=count_words(letter.text),
         sentences=sentences,
-        body_words=count_words(body),
+        body_words=letter.body_words,
         flesch_reading_ease=_score("flesch_reading_ease", body) if readable else None,
         flesch_kincaid_grade=_score("flesch_kincaid_grade", body) if readable else None,
     )

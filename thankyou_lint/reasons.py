@@ -81,7 +81,9 @@ def _reinforces(letter: Letter) -> ReasonCheck:
 
 
 def _shares_new_information(letter: Letter) -> ReasonCheck:
-    for sent in letter.doc.sents:
+    if not FORGOT_RE.search(letter.doc.text):  # most letters: no need to look sentence by sentence
+        return _check(Reason.NEW_INFORMATION, False, letter, None)
+    for sent in letter.sentences:
         if FORGOT_RE.search(sent.text) and not _apologetic(sent):
             return _check(Reason.NEW_INFORMATION, True, letter, sent)
     return _check(Reason.NEW_INFORMATION, False, letter, None)
@@ -89,7 +91,7 @@ def _shares_new_information(letter: Letter) -> ReasonCheck:
 
 def _confronts_objections(letter: Letter) -> ReasonCheck:
     """ "You mentioned a concern about my SQL; since then I have completed ..." """
-    sents = list(letter.doc.sents)
+    sents = letter.sentences
     shown = {t.sent.start for t in strengths(letter)}  # sentences that restate a strength
     for i, sent in enumerate(sents):
         words = {t.lower_ for t in sent}

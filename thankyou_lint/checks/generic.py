@@ -167,8 +167,8 @@ def nothing_specific(letter: Letter) -> Iterator[Hit]:
     # The writer's own record ("I checked in 150 guests at the Ritz") is a strength, not a
     # detail about this interview: only the other sentences can make the letter specific.
     own_record = {t.i for s in strengths(letter) for t in _clause(s)}
-    for sent in doc.sents:
-        if any(_is_specific(t) for t in sent if t.i not in own_record):
+    for sent in letter.sentences:
+        if any(_is_specific(t) for t in letter.words_of(sent) if t.i not in own_record):
             return
         if _points_at_discussion(sent) and sent.root.i not in own_record:
             return
@@ -413,7 +413,7 @@ def near_copy(layout: Layout, earlier: NearCopyIndex) -> Iterator[Hit]:
 )
 def name_spelling(letter: Letter) -> Iterator[Hit]:
     greeted = {_normalise(w): w for _, _, w in letter.layout.addressee_names}
-    for token in letter.doc:
+    for token in letter.tokens:
         if token.pos_ != "PROPN" or not token.is_title or len(token) < 4:
             continue
         spelled = _normalise(token.text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
@@ -10,7 +10,7 @@ from ..registry import code_rule
 from .common import FIRST_PERSON, is_negated, per_letter, subjects
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 ACCOMPLISHMENT_VERBS = set(
     """
@@ -144,15 +144,16 @@ SOFT_SKILLS = {
     "good",
 }
 
+VAGUE_OBJECTS = GENERIC_PRAISE | {"it", "that", "this"}  # "improved it", "did great"
+WRITER_SUBJECTS = FIRST_PERSON | {"we"}  # the writer, or a team they were part of
+
 
 def _is_concrete_object(head: Token) -> bool:
     """The verb acts on something (an object, a number, a named thing), not on nothing."""
     for child in head.children:
         if child.dep_ in {"dobj", "prep", "attr", "npadvmod", "advcl", "ccomp", "xcomp"}:
             words = [t for t in child.subtree if t.is_alpha or t.like_num]
-            if words and not all(
-                t.lower_ in GENERIC_PRAISE | {"it", "that", "this"} for t in words
-            ):
+            if words and not all(t.lower_ in VAGUE_OBJECTS for t in words):
                 return True
     return False
 
@@ -162,7 +163,7 @@ def _by_writer(token: Token) -> bool:
     subj = subjects(token)
     if not subj:
         return token.tag_ == "VBD"
-    return any(s.lower_ in FIRST_PERSON | {"we"} for s in subj)
+    return any(s.lower_ in WRITER_SUBJECTS for s in subj)
 
 
 def _held_role(token: Token) -> bool:
@@ -183,8 +184,8 @@ def _held_role(token: Token) -> bool:
     return False
 
 
-def strength_in(sent: Span) -> Token | None:
-    """The word that shows a concrete strength in this sentence, if any."""
+def strength_in(sent: Sequence[Token]) -> Token | None:
+    """The word that shows a concrete strength in this sentence (its words), if any."""
     for token in sent:
         lemma = IRREGULAR_PAST.get(token.lower_, token.lemma_.lower())
         if (
@@ -220,12 +221,12 @@ def strength_in(sent: Span) -> Token | None:
     return _result_number(sent)
 
 
-def _result_number(sent: Span) -> Token | None:
+def _result_number(sent: Sequence[Token]) -> Token | None:
     if any(t.dep_ == "nsubjpass" and t.lower_ in FIRST_PERSON for t in sent):
         return None  # "I've been turned down four times": done to the writer, not by them
     # "Been picking at Dunmore 2 yrs": a note may drop the "I".
     dropped_subject = sent[0].tag_ in {"VBD", "VBN", "VBG"}
-    if not dropped_subject and not any(t.lower_ in FIRST_PERSON | {"we"} for t in sent):
+    if not dropped_subject and not any(t.lower_ in WRITER_SUBJECTS for t in sent):
         return None
     for token in sent:
         if not token.like_num or _governing_verb(token).lemma_.lower() in RECEPTION_VERBS:
@@ -253,14 +254,14 @@ def _value(token: Token) -> float:
 
 @per_letter
 def strengths(letter: Letter) -> list[Token]:
-    found = (strength_in(sent) for sent in letter.doc.sents)
+    found = (strength_in(letter.words_of(sent)) for sent in letter.sentences)
     return [t for t in found if t is not None and not letter.in_quotes(t)]
 
 
 def _generic_praise(letter: Letter) -> list[Token]:
     return [
         t
-        for t in letter.doc
+        for t in letter.tokens
         if t.lower_
         in {"worker", "learner", "player", "passionate", "motivated", "hardworking", "dedicated"}
     ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..layout import count_words
 from ..letter import Hit, Letter
 from ..registry import code_rule
 
@@ -93,10 +92,6 @@ def missing_name(letter: Letter) -> Iterator[Hit]:
         yield Hit(span.start, span.end)
 
 
-def body_words(letter: Letter) -> int:
-    return count_words(letter.layout.body_text)
-
-
 @code_rule(
     id="structure.too-short",
     severity="warning",
@@ -108,7 +103,7 @@ def body_words(letter: Letter) -> int:
     good=[OK_LETTER],
 )
 def too_short(letter: Letter) -> Iterator[Hit]:
-    words = body_words(letter)
+    words = letter.body_words
     if words < TOO_SHORT:
         yield letter.body_hit(
             message=f"The body has {words} words; aim for {ADVISED[0]} to"
@@ -131,7 +126,7 @@ def too_short(letter: Letter) -> Iterator[Hit]:
     good=[OK_LETTER],
 )
 def too_long(letter: Letter) -> Iterator[Hit]:
-    words = body_words(letter)
+    words = letter.body_words
     if words > TOO_LONG:
         yield letter.body_hit(
             message=f"The body has {words} words; aim for {ADVISED[0]} to"
@@ -157,7 +152,7 @@ def too_long(letter: Letter) -> Iterator[Hit]:
     ],
 )
 def length_advice(letter: Letter) -> Iterator[Hit]:
-    words = body_words(letter)
+    words = letter.body_words
     if TOO_SHORT <= words < ADVISED[0] or ADVISED[1] < words <= TOO_LONG:
         yield letter.body_hit(
             message=f"The body has {words} words; advisers suggest {ADVISED[0]} to {ADVISED[1]}."

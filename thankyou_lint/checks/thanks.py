@@ -133,7 +133,7 @@ def _said_to_reader(token: Token) -> bool:
 @per_letter
 def gratitude(letter: Letter) -> list[Token]:
     addressee = frozenset(name.lower() for _, _, name in letter.layout.addressee_names)
-    return [t for t in letter.doc if not letter.in_quotes(t) and is_gratitude(t, addressee)]
+    return [t for t in letter.tokens if is_gratitude(t, addressee) and not letter.in_quotes(t)]
 
 
 def _signoff_thanks(letter: Letter) -> str | None:

@@ -127,11 +127,10 @@ def exclamations(letter: Letter) -> Iterator[Hit]:
     good=["I set up SQL reports on AWS for the NHS.", "I work in IT at the ICU."],
 )
 def shouting(letter: Letter) -> Iterator[Hit]:
-    doc = letter.doc
     # Acronyms are capitalised too ("SQL", "INSERT ROLE" placeholders); shouting is ordinary
     # words in capitals, so a run is shouting when it holds a common (stop) word.
     runs: list[list[Token]] = []
-    for token in doc:
+    for token in letter.tokens:
         if token.is_alpha and token.is_upper and len(token) >= 2 and token.text not in NOT_SHOUTING:
             if runs and runs[-1][-1].i == token.i - 1:
                 runs[-1].append(token)
@@ -204,6 +203,6 @@ def casual_signoff(letter: Letter) -> Iterator[Hit]:
     good=["Thanks for showing me the lobby redesign.", "Well, thank you for your time."],
 )
 def sarcastic_thanks(letter: Letter) -> Iterator[Hit]:
-    for token in letter.doc:
+    for token in letter.tokens:
         if token.lower_ in {"thanks", "thank", "cheers"} and is_sarcastic_thanks(token):
             yield letter.hit(token)
