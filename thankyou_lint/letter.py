@@ -62,6 +62,11 @@ class Letter:
         """The body's tokens, made once: each walk over a Doc makes a new Token per word."""
         return list(self.doc)
 
+    @cached_property
+    def doc_text(self) -> str:
+        """The Doc's text, joined once: spaCy joins it from the tokens on each `doc.text`."""
+        return self.doc.text
+
     def words_of(self, sent: SpacySpan) -> list[Token]:
         return self.tokens[sent.start : sent.end]
 
@@ -78,7 +83,7 @@ class Letter:
     @cached_property
     def quoted(self) -> list[tuple[int, int]]:
         """Character ranges of the body inside quotation marks (doc offsets)."""
-        return [(m.start(), m.end()) for m in QUOTE_RE.finditer(self.doc.text)]
+        return [(m.start(), m.end()) for m in QUOTE_RE.finditer(self.doc_text)]
 
     def in_quotes(self, token: Token) -> bool:
         return bool(self.quoted) and any(a <= token.idx < b for a, b in self.quoted)

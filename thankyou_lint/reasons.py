@@ -81,7 +81,7 @@ def _reinforces(letter: Letter) -> ReasonCheck:
 
 
 def _shares_new_information(letter: Letter) -> ReasonCheck:
-    if not FORGOT_RE.search(letter.doc.text):  # most letters: no need to look sentence by sentence
+    if not FORGOT_RE.search(letter.doc_text):  # most letters: no need to look sentence by sentence
         return _check(Reason.NEW_INFORMATION, False, letter, None)
     for sent in letter.sentences:
         if FORGOT_RE.search(sent.text) and not _apologetic(sent):

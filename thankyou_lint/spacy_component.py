@@ -33,13 +33,14 @@ class ThankyouLintComponent:
         return doc
 
     def report(self, doc: Doc) -> Report:
-        layout = parse_layout(doc.text)
+        text = doc.text
+        layout = parse_layout(text)
         body = doc.char_span(layout.body.start, layout.body.end, alignment_mode="expand")
         body_doc = body.as_doc() if body is not None else doc[0:0].as_doc()
-        context = self.linter.context_for(Draft(doc.text), layout.front_matter)
+        context = self.linter.context_for(Draft(text), layout.front_matter)
         letter = Letter(layout, body_doc, context)
         report = self.linter.letter_report(letter)
-        return self.linter.finish(Draft(doc.text), report, RunState())
+        return self.linter.finish(Draft(text), report, RunState())
 
 
 @Language.factory(

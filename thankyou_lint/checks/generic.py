@@ -161,8 +161,7 @@ def impersonal_greeting(letter: Letter) -> Iterator[Hit]:
     ],
 )
 def nothing_specific(letter: Letter) -> Iterator[Hit]:
-    doc = letter.doc
-    if not doc.text.strip():
+    if not letter.doc_text.strip():
         return
     # The writer's own record ("I checked in 150 guests at the Ritz") is a strength, not a
     # detail about this interview: only the other sentences can make the letter specific.

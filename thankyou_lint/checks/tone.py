@@ -80,7 +80,7 @@ SEVERAL_EXCLAMATIONS = 3
     good=["Thank you again for the conversation about the role."],
 )
 def emoji(letter: Letter) -> Iterator[Hit]:
-    start, text = letter.body.start, letter.doc.text
+    start, text = letter.body.start, letter.doc_text
     for regex in (EMOJI_RE, EMOTICON_RE):
         for m in regex.finditer(text):
             # The fix removes the emoji and the space before it: "chat 😊." -> "chat."
@@ -104,7 +104,7 @@ def _fix(start: int, m: re.Match[str], mark: str) -> Fix:
     good=["I am excited about the role!", "Thank you for meeting Yo! Sushi's founders with me."],
 )
 def exclamations(letter: Letter) -> Iterator[Hit]:
-    start, text = letter.body.start, letter.doc.text
+    start, text = letter.body.start, letter.doc_text
     runs = list(EXCLAMATION_RUN_RE.finditer(text))
     for m in runs:
         mark = "!" if set(m.group()) == {"!"} else "?"
