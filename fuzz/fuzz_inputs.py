@@ -13,8 +13,9 @@ import contextlib
 import sys
 from collections.abc import Callable
 
+from thankyou_lint.emails import read_eml
 from thankyou_lint.errors import InputError
-from thankyou_lint.formats import mask_markdown, read_docx, read_eml, suppressions
+from thankyou_lint.formats import mask_markdown, read_docx, suppressions
 from thankyou_lint.inputs import decode
 from thankyou_lint.layout import parse_layout
 

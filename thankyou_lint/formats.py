@@ -1,4 +1,4 @@
-"""Input formats: Markdown (masked in place), email (.eml) and Word (.docx) drafts.
+"""Input formats: Markdown (masked in place) and Word (.docx) drafts; emails are in emails.py.
 
 Markdown markup is blanked to spaces rather than removed, so every offset, line and column
 the rules report is still right in the source file. Emails and Word documents are turned
@@ -10,10 +10,6 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from email import policy
-from email.message import EmailMessage
-from email.parser import BytesParser
-from html.parser import HTMLParser
 from zipfile import BadZipFile
 
 from .errors import InputError
@@ -71,54 +67,6 @@ def suppressions(text: str) -> list[Suppression]:
             regions.append(Suppression(open_at.pop(selectors), m.start(), selectors))
     regions += [Suppression(start, len(text), sel) for sel, start in open_at.items()]
     return regions
-
-
-def read_eml(data: bytes) -> str:
-    """The subject line and the text of an email: text/plain, or the HTML part as text."""
-    message = BytesParser(policy=policy.default).parsebytes(data)
-    if not isinstance(message, EmailMessage) or not (message["subject"] or message.get_payload()):
-        raise InputError("not an email message")
-    part = message.get_body(preferencelist=("plain", "html"))
-    body = ""
-    if part is not None:
-        content = part.get_content()
-        body = _html_to_text(content) if part.get_content_subtype() == "html" else content
-    subject = message["subject"]
-    header = f"Subject: {subject}\n\n" if subject else ""
-    return header + body.replace("\r\n", "\n").strip() + "\n"
-
-
-HTML_BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "blockquote"})
-
-
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in {"script", "style"}:
-            self._skip += 1
-        elif tag in HTML_BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in {"script", "style"}:
-            self._skip = max(0, self._skip - 1)
-        elif tag in {"p", "div", "blockquote"}:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(re.sub(r"\s+", " ", data))
-
-
-def _html_to_text(html: str) -> str:
-    parser = _TextExtractor()
-    parser.feed(html)
-    lines = [line.strip() for line in "".join(parser.parts).splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def read_docx(data: bytes) -> str:

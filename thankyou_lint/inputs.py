@@ -12,11 +12,18 @@ from pathlib import Path
 
 from .config import DEFAULT_MAX_SIZE
 from .errors import InputError
-from .formats import MARKDOWN_SUFFIXES, read_docx, read_eml
+from .formats import MARKDOWN_SUFFIXES, read_docx
 from .layout import read_front_matter
 
+
+def _read_eml(data: bytes) -> str:
+    from .emails import read_eml  # the email and HTML parsers, only for emails
+
+    return read_eml(data)
+
+
 # Formats turned into letter text; they are linted but never rewritten by --fix.
-CONVERTED = {".eml": read_eml, ".docx": read_docx}
+CONVERTED = {".eml": _read_eml, ".docx": read_docx}
 
 SUFFIXES = (".txt", ".md", ".markdown", ".eml", ".docx")
 MAX_FILE_BYTES = 20_000_000  # never read more than this into memory, whatever the file
