@@ -59,3 +59,11 @@ def test_a_letter_without_the_required_words_runs_no_pattern(linter: Linter) -> 
     assert gated(without) == []
     assert gated.candidates(with_words) == frozenset({0})
     assert [(s, e) for _, s, e in gated(with_words)] == [(1, 3)]
+
+
+def test_patterns_over_a_single_attribute_are_gated_too(linter: Linter) -> None:
+    gated = GatedMatcher(linter.nlp.vocab, [("jargon", [{"LEMMA": "leverage", "POS": "VERB"}])])
+    noun, verb = linter.nlp.pipe(["The leverage ratio was clear.", "I would leverage SQL."])
+    assert gated.candidates(noun) == gated.candidates(verb) == frozenset({0})
+    assert gated(noun) == []
+    assert [(s, e) for _, s, e in gated(verb)] == [(2, 3)]

@@ -90,7 +90,7 @@ class GatedMatcher:
         self._vocab = vocab
         self._patterns = list(patterns)
         self._needs = [required_words(p, vocab.strings) for _, p in self._patterns]
-        self._attrs: list[int | str] = sorted({a for needs in self._needs for a, _ in needs})
+        self._attrs = sorted({attr for needs in self._needs for attr, _ in needs})
         self._matchers: dict[frozenset[int], Matcher] = {}  # least recently used first
 
     def __call__(self, doc: Doc) -> list[Match]:
@@ -99,8 +99,7 @@ class GatedMatcher:
 
     def candidates(self, doc: Doc) -> frozenset[int]:
         """The patterns that could match `doc`, by their index."""
-        columns = doc.to_array(self._attrs).T.tolist() if self._attrs else []
-        present = {a: set(values) for a, values in zip(self._attrs, columns, strict=True)}
+        present = {attr: set(doc.to_array(attr).tolist()) for attr in self._attrs}
         return frozenset(
             i
             for i, needs in enumerate(self._needs)
