@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from thankyou_lint import Config, LetterContext, Linter, Report, lint
+from thankyou_lint.errors import ConfigError
 from thankyou_lint.output.json import json_schema, to_json_output
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -150,3 +153,14 @@ def test_reasons_card_recognises_the_positive_side() -> None:
 def test_reasons_card_of_a_weak_letter() -> None:
     card = {c.reason.value: c.done for c in lint(BAD).reasons}
     assert card == dict.fromkeys(card, False)
+
+
+def test_settings_naming_an_unknown_rule_fail_when_the_linter_is_made() -> None:
+    # Rules load lazily, but a misspelt id in the settings must not wait for a letter.
+    for config in (
+        Config(select=("tone.nonsense",)),
+        Config(severity={"tone.nonsense": "off"}),
+        Config(per_file_ignores={"*.md": ("nonsense",)}),
+    ):
+        with pytest.raises(ConfigError, match="nonsense"):
+            Linter(config)

@@ -6,6 +6,8 @@ import json
 import os
 import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,22 @@ def test_rerun_answers_from_the_cache_without_importing_spacy(tmp_path: Path) ->
     second = run_cli("--format", "json", str(folder), env=env)
     assert second.returncode == first.returncode, second.stderr
     assert second.stdout == first.stdout
+
+
+def test_a_rerun_from_the_cache_loads_only_the_run_rules(tmp_path: Path) -> None:
+    """The pre-commit case stays quick: no per-letter check is imported, no rule pack read."""
+    folder = _drafts(tmp_path, 3)
+    env = {**os.environ, "THANKYOU_LINT_CACHE_DIR": str(tmp_path / "cache")}
+    assert run_cli(str(folder), env=env).returncode in (0, 1)  # fills the cache
+    probe = (
+        "import sys; from thankyou_lint.cli import main; code = main(sys.argv[1:]); "
+        "loaded = (m for m in sys.modules if m.startswith(('thankyou_lint.checks.', 'yaml'))); "
+        "print(sorted(loaded), file=sys.stderr); sys.exit(code)"
+    )
+    command = [sys.executable, "-c", probe, "--format", "json", str(folder)]
+    second = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert second.returncode in (0, 1), second.stderr
+    assert second.stderr.splitlines()[-1] == "['thankyou_lint.checks.runs']"
 
 
 def test_a_changed_letter_is_linted_again(tmp_path: Path) -> None:

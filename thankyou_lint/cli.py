@@ -129,11 +129,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _config(args: argparse.Namespace) -> Config:
     from .config import Config, find_config_file, load_config
     from .models import Severity
-    from .registry import all_rules, check_rule_ids
+    from .registry import all_rules, check_rule_ids, names_rules
 
     path = args.config or find_config_file(Path.cwd().resolve())
     config = load_config(path) if path else Config()
-    if path:  # name the file when its own settings are wrong, before flags replace them
+    if path and names_rules(config):  # name the file when its settings are wrong, before flags
         check_rule_ids(config, all_rules(config.rule_packs), where=f"{path}: ")
     update: dict[str, object] = {}
     if args.select:
@@ -152,7 +152,7 @@ def cmd_lint(argv: list[str]) -> int:
     from .engine import Draft, Linter
     from .inputs import expand, read_source
     from .models import LetterContext
-    from .output import RenderContext, renderers
+    from .output import RenderContext, RuleCatalogue, renderers
     from .runner import lint_all
 
     config = _config(args)
@@ -185,7 +185,7 @@ def cmd_lint(argv: list[str]) -> int:
         reports = list(lint_all(drafts, linter, jobs=args.jobs, cache=cache))
     context = RenderContext(
         sources={s.path: s.text or "" for s in sources},
-        rules={r.meta.id: r.meta for r in linter.rules},
+        rules=RuleCatalogue(lambda: linter.rules),
         colour=args.color == "always" or (args.color == "auto" and sys.stdout.isatty()),
     )
     renderers()[args.format](reports, sys.stdout, context)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
+from functools import cached_property
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -20,13 +21,14 @@ from .matching import use_tokenizer
 from .models import Finding, LetterContext, Report, Severity
 from .nlp import Need, load_pipeline
 from .readability import measure
-from .reasons import reasons_card
 from .registry import (
     Rule,
     RunRule,
     all_rules,
+    all_run_rules,
     check_rule_ids,
     matches_selector,
+    names_rules,
     select_rules,
 )
 
@@ -56,19 +58,42 @@ class Draft:
 
 
 class Linter:
-    """Keeps the selected rules and the loaded pipeline for many letters."""
+    """Keeps the selected rules and the loaded pipeline for many letters.
+
+    Rules are loaded when first needed: a re-run answered from the cache needs only the
+    run rules, and loads neither the per-letter checks nor the rule packs.
+    """
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
+        self._nlp: Language | None = None
+        if names_rules(self.config):
+            _ = self.rules  # a rule id the settings misspell stops the run before any letter
+
+    @cached_property
+    def rules(self) -> list[Rule]:
         every = all_rules(self.config.rule_packs)
         check_rule_ids(self.config, every)
-        selected = select_rules(every, self.config.select, self.config.ignore)
-        self.rules: list[Rule] = [r for r in selected if self._severity(r) is not None]
-        self.run_rules = [r for r in self.rules if isinstance(r, RunRule)]
-        self._exclusive = {r.meta.id for r in self.rules if r.meta.exclusive}
+        return self._enabled(every)
+
+    @cached_property
+    def run_rules(self) -> list[RunRule]:
+        source = self.rules if "rules" in vars(self) else all_run_rules()
+        return [r for r in self._enabled(source) if isinstance(r, RunRule)]
+
+    @cached_property
+    def needs(self) -> frozenset[Need]:
+        """What the pipeline must annotate for the per-letter rules."""
         letter_rules = [r for r in self.rules if not isinstance(r, RunRule)]
-        self.needs: frozenset[Need] = frozenset().union(*(r.meta.needs for r in letter_rules))
-        self._nlp: Language | None = None
+        return frozenset().union(*(r.meta.needs for r in letter_rules))
+
+    @cached_property
+    def _exclusive(self) -> set[str]:
+        return {r.meta.id for r in self.rules if r.meta.exclusive}
+
+    def _enabled(self, rules: Sequence[Rule]) -> list[Rule]:
+        selected = select_rules(rules, self.config.select, self.config.ignore)
+        return [r for r in selected if self._severity(r) is not None]
 
     @property
     def nlp(self) -> Language:
@@ -166,6 +191,8 @@ class Linter:
                 findings.setdefault((finding.rule, finding.start, finding.end), finding)
         exclusive = [f for f in findings.values() if f.rule in self._exclusive]
         ordered = sorted(exclusive or findings.values(), key=lambda f: f.sort_key)
+        from .reasons import reasons_card  # with the checks it uses: only when letters are parsed
+
         card = reasons_card(letter, ordered)
         return Report(path=path, findings=ordered, metrics=measure(letter), reasons=card)
 

@@ -13,8 +13,6 @@ from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
-import yaml
-
 from .errors import InputError
 
 CONTEXT_KEYS = ("company", "interviewer", "role")  # front-matter keys the linter reads
@@ -181,6 +179,8 @@ def read_front_matter(text: str) -> tuple[dict[str, Any], int]:
     m = FRONT_MATTER_RE.match(text)
     if not m:
         return {}, 0
+    import yaml  # only for drafts with front matter: a cached re-run may need no YAML
+
     try:
         data = yaml.safe_load(m.group(1) or "") or {}
     except yaml.YAMLError as exc:

@@ -122,8 +122,3 @@ QUESTION_VERBS = {"ask", "raise", "question", "wonder", "mention"}
 
 def _apologetic(sent: Span) -> bool:
     return any(t.lower_ in APOLOGY_WORDS for t in sent)
-
-
-def card_line(card: Sequence[ReasonCheck]) -> str:
-    """One line for the text output: ✓ done, ✗ not done."""
-    return "Reasons: " + " · ".join(f"{'✓' if c.done else '✗'} {c.reason.label}" for c in card)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.resources
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -10,7 +11,6 @@ from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .batch import NearCopyIndex
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from .config import Config
 
 ENTRY_POINT_GROUP = "thankyou_lint.rules"
-# Safe loading only (no Python objects from data); the C loader when libyaml is present.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 RULE_ID_RE = r"^[a-z]+\.[a-z0-9]+(-[a-z0-9]+)*$"
 SEE_RULES = "(see `thankyou-lint rules`)"
 
@@ -237,8 +235,12 @@ def load_packs(paths: Iterable[Path]) -> list[PackRule]:
 
 def load_pack(path: Path) -> list[PackRuleSpec]:
     """A rule pack is data only: safe YAML, validated by pydantic."""
+    import yaml
+
+    # Safe loading only (no Python objects from data); the C loader when libyaml is present.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ConfigError(f"rule pack {path}: {str(exc).splitlines()[0]}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
@@ -266,10 +268,27 @@ def builtin_pack_paths() -> list[Path]:
 
 @cache
 def builtin_rules() -> tuple[Rule, ...]:
-    """Loaded once per process: the packs are read and validated only here."""
-    from .checks import CODE_RULES
+    """Loaded once per process: the check modules are imported and the packs read only here."""
+    from .checks import LETTER_CHECKS, RUN_CHECKS
 
-    return (*CODE_RULES, *load_packs(builtin_pack_paths()))
+    return (*_code_rules(LETTER_CHECKS + RUN_CHECKS), *load_packs(builtin_pack_paths()))
+
+
+def all_run_rules() -> list[RunRule]:
+    """The run rules, built in and from plugins, without loading the per-letter checks."""
+    from .checks import RUN_CHECKS
+
+    found = [r for r in (*_code_rules(RUN_CHECKS), *plugin_rules()) if isinstance(r, RunRule)]
+    return sorted(found, key=lambda r: r.meta.id)
+
+
+def _code_rules(modules: Iterable[str]) -> list[CodeRule | RunRule]:
+    """The rules defined in these modules of `thankyou_lint.checks`."""
+    found: list[CodeRule | RunRule] = []
+    for name in modules:
+        module = importlib.import_module(f"{__package__}.checks.{name}")
+        found += [v for v in vars(module).values() if isinstance(v, CodeRule | RunRule)]
+    return found
 
 
 @cache
@@ -309,7 +328,7 @@ def matches_selector(rule_id: str, selector: str) -> bool:
     return rule_id == selector or rule_id.startswith(selector + ".")
 
 
-def select_rules(rules: list[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
+def select_rules(rules: Iterable[Rule], select: Iterable[str], ignore: Iterable[str]) -> list[Rule]:
     """The rules the selectors keep; `check_rule_ids` has made sure each one exists."""
     select, ignore = list(select), list(ignore)
     return [
@@ -324,14 +343,23 @@ def check_rule_ids(config: Config, rules: Iterable[Rule], where: str = "") -> No
     """Every rule id or family the settings name must exist: a typo is an error, not a no-op."""
     ids = {r.meta.id for r in rules}
     known = ids | {i.split(".")[0] for i in ids}
-    named = [
+    for key, value in _named_rules(config):
+        if key == "severity" and value not in ids:
+            raise ConfigError(f"{where}severity: unknown rule id '{value}' {SEE_RULES}")
+        if value not in known:
+            raise ConfigError(f"{where}{key}: unknown rule or family '{value}' {SEE_RULES}")
+
+
+def names_rules(config: Config) -> bool:
+    """Do the settings name any rule or family (for `check_rule_ids` to check)?"""
+    return bool(_named_rules(config))
+
+
+def _named_rules(config: Config) -> list[tuple[str, str]]:
+    """(setting, rule id or family) for each rule the settings name."""
+    return [
         *(("select", s) for s in config.select),
         *(("ignore", s) for s in config.ignore),
         *(("per-file-ignores", s) for sel in config.per_file_ignores.values() for s in sel),
+        *(("severity", rule_id) for rule_id in config.severity),
     ]
-    for key, value in named:
-        if value not in known:
-            raise ConfigError(f"{where}{key}: unknown rule or family '{value}' {SEE_RULES}")
-    for rule_id in config.severity:
-        if rule_id not in ids:
-            raise ConfigError(f"{where}severity: unknown rule id '{rule_id}' {SEE_RULES}")

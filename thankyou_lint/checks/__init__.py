@@ -1,13 +1,7 @@
-"""Built-in code checks, one module per family."""
+"""Built-in code checks: one module per family of per-letter rules, and the run rules.
 
-from __future__ import annotations
+The registry imports them when rules are first needed (see `registry.builtin_rules`).
+"""
 
-from ..registry import CodeRule, RunRule
-from . import excuses, generic, strengths, structure, thanks, tone
-
-CODE_RULES: list[CodeRule | RunRule] = [
-    value
-    for module in (excuses, thanks, strengths, tone, generic, structure)
-    for value in vars(module).values()
-    if isinstance(value, CodeRule | RunRule)
-]
+LETTER_CHECKS = ("excuses", "thanks", "strengths", "tone", "generic", "structure")
+RUN_CHECKS = ("runs",)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from ..models import Report
-    from ..registry import RuleMeta
+    from ..registry import Rule, RuleMeta
 
     Renderer = Callable[[Sequence[Report], TextIO, "RenderContext"], None]
 
@@ -22,6 +23,26 @@ class RenderContext:
     sources: Mapping[str, str] = field(default_factory=dict)  # report path -> letter text
     rules: Mapping[str, RuleMeta] = field(default_factory=dict)  # rule id -> metadata
     colour: bool = False
+
+
+class RuleCatalogue(Mapping[str, "RuleMeta"]):
+    """Rule id -> metadata, loaded only if a renderer looks (HTML and SARIF describe rules)."""
+
+    def __init__(self, load: Callable[[], Iterable[Rule]]) -> None:
+        self._load = load
+
+    @cached_property
+    def _metas(self) -> dict[str, RuleMeta]:
+        return {r.meta.id: r.meta for r in self._load()}
+
+    def __getitem__(self, rule_id: str) -> RuleMeta:
+        return self._metas[rule_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._metas)
+
+    def __len__(self) -> int:
+        return len(self._metas)
 
 
 def renderers() -> dict[str, Renderer]:

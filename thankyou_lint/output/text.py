@@ -6,11 +6,15 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ..layout import split_lines
-from ..models import Finding, Report, Severity
-from ..reasons import card_line
+from ..models import Finding, ReasonCheck, Report, Severity
 from . import RenderContext
 
 COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def card_line(card: Sequence[ReasonCheck]) -> str:
+    """One line for the text output: ✓ done, ✗ not done."""
+    return "Reasons: " + " · ".join(f"{'✓' if c.done else '✗'} {c.reason.label}" for c in card)
 
 
 def _paint(text: str, code: str, colour: bool) -> str:
