@@ -159,7 +159,7 @@ def cmd_lint(argv: list[str]) -> int:
     # Flags describe this run's interview: they win over front matter and config.
     flags = {"company": args.company, "interviewer": args.interviewer, "role": args.role}
     given = LetterContext(**{k: v for k, v in flags.items() if v}) if any(flags.values()) else None
-    linter = Linter(config)  # validates the settings before any file is read
+    linter = Linter(config)  # rule ids the settings name are checked here, before any file is read
     sources, failed = [], False
     for path in expand(args.paths):
         source = read_source(path, config.max_size)
