@@ -273,31 +273,34 @@ def worker_figure(bench: Bench, mode: str, key: str, label: str, *folders: Path)
     )
 
 
-ROUNDS = 2  # the raw floor and lint_many alternate, so a slow spell falls on both
-
-
 def measure_throughput(bench: Bench) -> list[Figure]:
-    """The raw floor and lint_many in alternating rounds; each figure is its fastest round.
-
-    On a shared machine the same run drifts by 15 % from one minute to the next, and noise
-    only ever adds time (timeit's reasoning); every round's seconds are kept in `runs`.
-    """
+    """The raw floor and lint_many timed in alternating slices of one process (worker.py
+    paired: the machine's drift falls on both), and lint_many alone for its peak memory."""
     folder = bench.batch.folder
-    raw: list[Figure] = []
-    library: list[Figure] = []
-    for _ in range(1 if bench.plan.small else ROUNDS):
-        raw.append(worker_figure(bench, "raw", "raw", "raw floor: nlp.pipe over bodies", folder))
-        library.append(worker_figure(bench, "library", "library", "lint_many (library)", folder))
-    return [_fastest(raw), _fastest(library)]
-
-
-def _fastest(rounds: list[Figure]) -> Figure:
-    best = min(rounds, key=lambda f: f.seconds if f.seconds is not None else float("inf"))
-    best.runs = [f.seconds for f in rounds if f.seconds is not None]
-    best.peak_mb = max(f.peak_mb for f in rounds if f.peak_mb is not None)
-    if len(rounds) > 1:
-        best.note += f"; fastest of {len(rounds)} rounds"
-    return best
+    result, child = run_worker(bench, "paired", folder)
+    alone = worker_figure(bench, "library", "library", "lint_many (library)", folder)
+    letters, start_up = result["letters"], f"load {result['load_seconds']:.1f} s"
+    interleaved = f"timed in slices of {result['slice']} alternating with"
+    raw = Figure(
+        "raw",
+        "raw floor: nlp.pipe over bodies",
+        letters=letters,
+        seconds=result["raw_seconds"],
+        note=f"{interleaved} lint_many, same process ({child.seconds:.1f} s, {start_up})",
+        details=result,
+    )
+    library = Figure(
+        "library",
+        "lint_many (library)",
+        letters=letters,
+        seconds=result["library_seconds"],
+        peak_mb=alone.peak_mb,
+        cpu_seconds=alone.cpu_seconds,
+        runs=[alone.seconds] if alone.seconds is not None else [],
+        note=f"{interleaved} the raw floor; peak MB and CPU s: lint_many alone ({alone.note})",
+        details={"alone": alone.details},
+    )
+    return [raw, library]
 
 
 def measure_library_big(bench: Bench) -> list[Figure]:

@@ -1,6 +1,6 @@
 """One in-process measurement, run by run.py in a child process of its own.
 
-    python benchmarks/worker.py raw|library RESULT.json FOLDER [FOLDER ...]
+    python benchmarks/worker.py paired|library RESULT.json FOLDER [FOLDER ...]
 
 Loads the pipeline, processes one warm-up letter, then times the letters of the
 folders (sorted *.txt, folder after folder) and writes the figures to RESULT.json.
@@ -13,7 +13,8 @@ import argparse
 import inspect
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -22,7 +23,6 @@ from letters import letter_paths
 
 from thankyou_lint import Linter
 from thankyou_lint.layout import parse_layout
-from thankyou_lint.nlp import DEFAULT_MODEL, load_pipeline
 
 WARM_UP = "Dear Dana,\n\nThank you for the interview on Monday.\n\nBest regards,\nSam Lee\n"
 Result = dict[str, Any]
@@ -39,26 +39,59 @@ def linter_batch_size() -> int:
     return int(default)
 
 
-def raw_floor(paths: list[Path]) -> Result:
-    """nlp.pipe over the bodies, with the components the enabled rules need; nothing else."""
+SLICE = 128  # letters per slice: two of nlp.pipe's batches, so both sides batch alike
+
+
+def paired(paths: list[Path]) -> Result:
+    """lint_many and the raw floor over the same letters, timed in alternating slices.
+
+    The shared machine's speed drifts by 20 % and more within a minute, so two runs a
+    minute apart compare the minutes as much as the programs. Here each slice of letters
+    goes through lint_many and through the raw floor one right after the other (which
+    goes first alternates), and each side's seconds are summed: a slow spell falls on
+    both. The lint side is a single `lint_many` run over the whole batch, consumed a slice
+    at a time; the raw floor is `nlp.pipe` over the slice's bodies with the same pipeline
+    (the components the enabled rules need) and batch size, doing nothing else.
+    """
     started = perf_counter()
-    nlp = load_pipeline(DEFAULT_MODEL, Linter().needs)
+    linter = Linter()
+    nlp = linter.nlp
     load_seconds = perf_counter() - started
-    bodies = [parse_layout(text).body_text for text in read_texts(paths)]
-    batch_size = linter_batch_size()
     started = perf_counter()
-    for _ in nlp.pipe([WARM_UP]):
+    for _report in linter.lint_many([WARM_UP]):
+        pass
+    for _doc in nlp.pipe([WARM_UP]):
         pass
     warm_up_seconds = perf_counter() - started
-    started = perf_counter()
-    tokens = sum(len(doc) for doc in nlp.pipe(bodies, batch_size=batch_size))
-    seconds = perf_counter() - started
+    texts = list(read_texts(paths))
+    bodies = [parse_layout(text).body_text for text in texts]  # made before the timing
+    batch_size = linter_batch_size()
+    reports = linter.lint_many(iter(texts))
+    counts = {"findings": 0, "tokens": 0}
+    seconds = {"library": 0.0, "raw": 0.0}
+
+    def lint(start: int, end: int) -> None:
+        counts["findings"] += sum(len(r.findings) for r in islice(reports, end - start))
+
+    def raw(start: int, end: int) -> None:
+        docs = nlp.pipe(bodies[start:end], batch_size=batch_size)
+        counts["tokens"] += sum(len(doc) for doc in docs)
+
+    sides: list[tuple[str, Callable[[int, int], None]]] = [("library", lint), ("raw", raw)]
+    for number, start in enumerate(range(0, len(texts), SLICE)):
+        end = min(start + SLICE, len(texts))
+        for name, side in sides if number % 2 == 0 else sides[::-1]:
+            began = perf_counter()
+            side(start, end)
+            seconds[name] += perf_counter() - began
     return {
-        "letters": len(bodies),
-        "seconds": seconds,
+        "letters": len(texts),
+        "library_seconds": seconds["library"],
+        "raw_seconds": seconds["raw"],
+        "slice": SLICE,
         "load_seconds": load_seconds,
         "warm_up_seconds": warm_up_seconds,
-        "tokens": tokens,
+        **counts,
         "components": nlp.pipe_names,
         "batch_size": batch_size,
     }
@@ -90,7 +123,7 @@ def library(paths: list[Path]) -> Result:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="One measurement, for benchmarks/run.py.")
-    parser.add_argument("mode", choices=["raw", "library"])
+    parser.add_argument("mode", choices=["paired", "library"])
     parser.add_argument("result", type=Path, help="where the figures go (JSON)")
     parser.add_argument("folders", type=Path, nargs="+", help="folders of letters (*.txt)")
     return parser.parse_args(argv)
@@ -99,7 +132,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     paths = letter_paths(*args.folders)
-    result = raw_floor(paths) if args.mode == "raw" else library(paths)
+    result = paired(paths) if args.mode == "paired" else library(paths)
     args.result.write_text(json.dumps(result), encoding="utf-8")
     return 0
 
