@@ -487,7 +487,8 @@ def _brief(figure: Figure) -> str:
         return f"{figure.status.upper()}: {figure.note}"
     if figure.key == "capacity":
         return f"{figure.details['cores']:.2f} cores"
-    return f"{figure.seconds or 0:.3f} s, {figure.peak_mb or 0:.0f} MB"
+    peak = f", {figure.peak_mb:.0f} MB" if figure.peak_mb is not None else ""
+    return f"{figure.seconds or 0:.3f} s{peak}"
 
 
 # --- targets ----------------------------------------------------------------------------
