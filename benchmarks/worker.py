@@ -39,6 +39,17 @@ def linter_batch_size() -> int:
     return int(default)
 
 
+def warmed_linter() -> tuple[Linter, Result]:
+    """A Linter with its pipeline loaded and one letter linted, and how long each took."""
+    started = perf_counter()
+    linter = Linter()
+    _ = linter.nlp
+    loaded = perf_counter()
+    for _report in linter.lint_many([WARM_UP]):
+        pass
+    return linter, {"load_seconds": loaded - started, "warm_up_seconds": perf_counter() - loaded}
+
+
 SLICE = 128  # letters per slice: two of nlp.pipe's batches, so both sides batch alike
 
 
@@ -53,16 +64,8 @@ def paired(paths: list[Path]) -> Result:
     at a time; the raw floor is `nlp.pipe` over the slice's bodies with the same pipeline
     (the components the enabled rules need) and batch size, doing nothing else.
     """
-    started = perf_counter()
-    linter = Linter()
+    linter, start_up = warmed_linter()
     nlp = linter.nlp
-    load_seconds = perf_counter() - started
-    started = perf_counter()
-    for _report in linter.lint_many([WARM_UP]):
-        pass
-    for _doc in nlp.pipe([WARM_UP]):
-        pass
-    warm_up_seconds = perf_counter() - started
     texts = list(read_texts(paths))
     bodies = [parse_layout(text).body_text for text in texts]  # made before the timing
     batch_size = linter_batch_size()
@@ -89,8 +92,7 @@ def paired(paths: list[Path]) -> Result:
         "library_seconds": seconds["library"],
         "raw_seconds": seconds["raw"],
         "slice": SLICE,
-        "load_seconds": load_seconds,
-        "warm_up_seconds": warm_up_seconds,
+        **start_up,
         **counts,
         "components": nlp.pipe_names,
         "batch_size": batch_size,
@@ -99,14 +101,7 @@ def paired(paths: list[Path]) -> Result:
 
 def library(paths: list[Path]) -> Result:
     """Linter().lint_many over the letters, streamed in and consumed report by report."""
-    started = perf_counter()
-    linter = Linter()
-    _ = linter.nlp
-    load_seconds = perf_counter() - started
-    started = perf_counter()
-    for _report in linter.lint_many([WARM_UP]):
-        pass
-    warm_up_seconds = perf_counter() - started
+    linter, start_up = warmed_linter()
     letters = findings = 0
     started = perf_counter()
     for report in linter.lint_many(read_texts(paths)):
@@ -115,8 +110,7 @@ def library(paths: list[Path]) -> Result:
     return {
         "letters": letters,
         "seconds": perf_counter() - started,
-        "load_seconds": load_seconds,
-        "warm_up_seconds": warm_up_seconds,
+        **start_up,
         "findings": findings,
     }
 

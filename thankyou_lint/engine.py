@@ -78,8 +78,8 @@ class Linter:
 
     @cached_property
     def run_rules(self) -> list[RunRule]:
-        source = self.rules if "rules" in vars(self) else all_run_rules()
-        return [r for r in self._enabled(source) if isinstance(r, RunRule)]
+        """Found without loading the per-letter rules (a cached re-run needs only these)."""
+        return [r for r in self._enabled(all_run_rules()) if isinstance(r, RunRule)]
 
     @cached_property
     def needs(self) -> frozenset[Need]:
