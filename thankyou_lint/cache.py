@@ -25,9 +25,11 @@ CACHE_ENV = "THANKYOU_LINT_CACHE_DIR"
 
 
 def default_cache_dir() -> Path:
-    from platformdirs import user_cache_dir
+    if chosen := os.environ.get(CACHE_ENV):
+        return Path(chosen)
+    from platformdirs import user_cache_dir  # imported only here: every lint run asks
 
-    return Path(os.environ.get(CACHE_ENV) or user_cache_dir("thankyou-lint"))
+    return Path(user_cache_dir("thankyou-lint"))
 
 
 class ReportCache:
