@@ -22,6 +22,7 @@ def test_safe_fixes_rewrite_the_casual_parts() -> None:
     fixed = apply_fixes(CASUAL, lint(CASUAL).findings)
     assert fixed.startswith("Dear Sam,\n\nthanks so much")
     assert "😊" not in fixed and "!!!" not in fixed and "THANK YOU" not in fixed
+    assert "analyst role At Parcelly" in fixed  # the emoji went with the space before it
     assert "Thank you so much!" in fixed
     assert fixed.endswith("Best regards,\nAna Ruiz\n")
     remaining = {f.rule for f in lint(fixed).findings}

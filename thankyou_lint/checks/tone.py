@@ -83,9 +83,11 @@ def emoji(letter: Letter) -> Iterator[Hit]:
     start, text = letter.body.start, letter.doc_text
     for regex in (EMOJI_RE, EMOTICON_RE):
         for m in regex.finditer(text):
-            # The fix removes the emoji and the space before it: "chat 😊." -> "chat."
-            lead = len(text[: m.start()]) - len(text[: m.start()].rstrip(" "))
-            fix = Fix(start=start + m.start() - lead, end=start + m.end(), replacement="")
+            # The fix removes the emoji and the spaces before it: "chat 😊." -> "chat."
+            begin = m.start()
+            while begin > 0 and text[begin - 1] == " ":
+                begin -= 1
+            fix = Fix(start=start + begin, end=start + m.end(), replacement="")
             yield Hit(start + m.start(), start + m.end(), fix=fix)
 
 
