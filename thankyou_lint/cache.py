@@ -27,7 +27,7 @@ CACHE_ENV = "THANKYOU_LINT_CACHE_DIR"
 def default_cache_dir() -> Path:
     if chosen := os.environ.get(CACHE_ENV):
         return Path(chosen)
-    from platformdirs import user_cache_dir  # imported only here: every lint run asks
+    from platformdirs import user_cache_dir  # only when no folder is named: every lint asks
 
     return Path(user_cache_dir("thankyou-lint"))
 
