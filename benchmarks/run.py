@@ -217,6 +217,15 @@ def skipped(key: str, label: str, why: str) -> Figure:
     return Figure(key, label, status="skipped", note=why)
 
 
+def taking_turns(repeats: int, *commands: Callable[[], Child]) -> list[list[Child]]:
+    """Each command `repeats` times, in turn: a slow spell of the machine falls on all."""
+    runs: list[list[Child]] = [[] for _ in commands]
+    for _ in range(repeats):
+        for command, done in zip(commands, runs, strict=True):
+            done.append(command())
+    return runs
+
+
 def median_of(key: str, label: str, letters: int | None, children: list[Child]) -> Figure:
     runs = [c.seconds for c in children]
     cpu = statistics.median(c.cpu_seconds for c in children)
@@ -374,10 +383,11 @@ def measure_cold_start(bench: Bench) -> list[Figure]:
         "-c",
         f"import spacy; spacy.load({DEFAULT_MODEL!r})",
     ]
-    cli_runs, load_runs = [], []
-    for _ in range(bench.plan.repeats):
-        cli_runs.append(run_child(cli_cmd, bench.batch.root, env=bench.cli_env(), ok=(0, 1)))
-        load_runs.append(run_child(load_cmd, bench.batch.root))
+    cli_runs, load_runs = taking_turns(
+        bench.plan.repeats,
+        lambda: run_child(cli_cmd, bench.batch.root, env=bench.cli_env(), ok=(0, 1)),
+        lambda: run_child(load_cmd, bench.batch.root),
+    )
     cold = median_of("cli_cold", "CLI cold start, 1 letter", 1, cli_runs)
     cold.note = "; ".join(_missing(bench, "--no-cache"))
     bare = median_of("spacy_load", "bare spacy.load", None, load_runs)
@@ -395,19 +405,20 @@ def measure_warm(bench: Bench) -> list[Figure]:
     if not bench.has("--cache-dir"):
         return [skipped(key, label, "the CLI has no --cache-dir flag yet")]
     warm = WarmCache(bench, files)
-    peer: list[str | Path] | None = None
-    if bench.tools.proselint is not None:
-        peer = [bench.tools.proselint, "check", *files]
-    cli_runs, peer_runs = [], []
-    for _ in range(bench.plan.repeats):
-        cli_runs.append(warm.rerun())
-        if peer is not None:
-            peer_runs.append(run_child(peer, bench.batch.root, ok=(0, 1)))
-    figures = [warm.figure(median_of(key, label, len(files), cli_runs))]
-    if peer is None:
+    proselint = bench.tools.proselint
+    if proselint is None:
+        (cli_runs,) = taking_turns(bench.plan.repeats, warm.rerun)
         why = f"proselint not installed: {REQUIREMENTS_HINT}"
-        return [*figures, skipped(peer_key, peer_label, why)]
-    return [*figures, median_of(peer_key, peer_label, len(files), peer_runs)]
+        peer = skipped(peer_key, peer_label, why)
+    else:
+        peer_cmd: list[str | Path] = [proselint, "check", *files]
+        cli_runs, peer_runs = taking_turns(
+            bench.plan.repeats,
+            warm.rerun,
+            lambda: run_child(peer_cmd, bench.batch.root, ok=(0, 1)),
+        )
+        peer = median_of(peer_key, peer_label, len(files), peer_runs)
+    return [warm.figure(median_of(key, label, len(files), cli_runs)), peer]
 
 
 class WarmCache:
