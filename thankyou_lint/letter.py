@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -66,6 +67,31 @@ class Letter:
     def doc_text(self) -> str:
         """The Doc's text, joined once: spaCy joins it from the tokens on each `doc.text`."""
         return self.doc.text
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Each token's lowercase form, in order."""
+        return [t.lower_ for t in self.tokens]
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """Each token's lemma, lowercased, in order."""
+        return [t.lemma_.lower() for t in self.tokens]
+
+    def tokens_with(
+        self, words: Container[str] = (), lemmas: Container[str] = (), sent: SpacySpan | None = None
+    ) -> list[Token]:
+        """The tokens (of the body, or of `sent`) whose lowercase form is one of `words` or
+        whose lowercased lemma is one of `lemmas`.
+
+        Most letters hold few of the words a check is about: a set lookup per word costs
+        far less than the check's questions to each Token.
+        """
+        start, end = (sent.start, sent.end) if sent is not None else (0, len(self.tokens))
+        tokens, lowers, found_lemmas = self.tokens, self.lowers, self.lemmas
+        return [
+            tokens[i] for i in range(start, end) if lowers[i] in words or found_lemmas[i] in lemmas
+        ]
 
     def words_of(self, sent: SpacySpan) -> list[Token]:
         return self.tokens[sent.start : sent.end]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
-from functools import cache, lru_cache
+from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -56,8 +56,10 @@ def _textstat() -> ModuleType:
 
     whole_dictionary = _count_syllables.get_cmudict
 
+    english = RecentWords(cmu_lexicon(), limit=8192)
+
     def get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
-        return cmu_lexicon() if get_lang_root(lang) == "en" else whole_dictionary(lang)
+        return english if get_lang_root(lang) == "en" else whole_dictionary(lang)
 
     _count_syllables.get_cmudict = get_cmudict
     module: ModuleType = textstat
@@ -83,13 +85,8 @@ class CmuLexicon(Mapping[str, list[list[str]]]):
 
     def __init__(self, lines: list[str]) -> None:
         self._lines = sorted(lines)
-        # Letters share most of their words; a bounded memory of the recent ones.
-        self._pronunciations = lru_cache(maxsize=8192)(self._pronounce)
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        return self._pronunciations(word)
-
-    def _pronounce(self, word: str) -> list[list[str]]:
         # A headword has no space, and "(" only as its alternate's mark: anything else
         # would find the start of some line ("read(2)", "read r") that is not a word.
         if word.split() != [word] or "(" in word:
@@ -114,3 +111,25 @@ class CmuLexicon(Mapping[str, list[list[str]]]):
         for line in self._lines:
             if line.strip():
                 yield ALTERNATE_RE.sub("", line.partition(" ")[0])
+
+
+class RecentWords(dict[str, list[list[str]]]):
+    """The lexicon's answers for recent words, kept in a plain dict.
+
+    textstat looks up every word of every letter with `lexicon[word]`; letters share most
+    of their words, and a dict answers those in C. Memory stays bounded: the dict starts
+    afresh when it holds `limit` words. A word the lexicon lacks raises KeyError, as a
+    dict does, and is not kept.
+    """
+
+    def __init__(self, lexicon: Mapping[str, list[list[str]]], limit: int) -> None:
+        super().__init__()
+        self._lexicon = lexicon
+        self._limit = limit
+
+    def __missing__(self, word: str) -> list[list[str]]:
+        found = self._lexicon[word]
+        if len(self) >= self._limit:
+            self.clear()
+        self[word] = found
+        return found

@@ -84,7 +84,7 @@ def _shares_new_information(letter: Letter) -> ReasonCheck:
     if not FORGOT_RE.search(letter.doc_text):  # most letters: no need to look sentence by sentence
         return _check(Reason.NEW_INFORMATION, False, letter, None)
     for sent in letter.sentences:
-        if FORGOT_RE.search(sent.text) and not _apologetic(sent):
+        if FORGOT_RE.search(sent.text) and not _apologetic(letter, sent):
             return _check(Reason.NEW_INFORMATION, True, letter, sent)
     return _check(Reason.NEW_INFORMATION, False, letter, None)
 
@@ -94,17 +94,19 @@ def _confronts_objections(letter: Letter) -> ReasonCheck:
     sents = letter.sentences
     shown = {t.sent.start for t in strengths(letter)}  # sentences that restate a strength
     for i, sent in enumerate(sents):
-        words = {t.lower_ for t in sent}
-        asked = OBJECTION_WORDS & words or any(
-            t.lemma_ in QUESTION_VERBS and t.pos_ == "VERB" for t in sent
+        if not letter.tokens_with(SECOND_PERSON, sent=sent):
+            continue
+        asked = letter.tokens_with(OBJECTION_WORDS, sent=sent) or any(
+            t.lemma_ in QUESTION_VERBS and t.pos_ == "VERB"
+            for t in letter.tokens_with(lemmas=QUESTION_VERBS, sent=sent)
         )
-        if not (asked and SECOND_PERSON & words):
+        if not asked:
             continue
         following = sents[i : i + 3]
         evidence = EVIDENCE_RE.search(" ".join(s.text for s in following)) or any(
             s.start in shown for s in following
         )
-        if evidence and not _apologetic(sent):
+        if evidence and not _apologetic(letter, sent):
             return _check(Reason.OBJECTIONS, True, letter, sent)
     return _check(Reason.OBJECTIONS, False, letter, None)
 
@@ -120,5 +122,5 @@ APOLOGY_WORDS = {"sorry", "apologize", "apologise", "apologies", "forgive"}
 QUESTION_VERBS = {"ask", "raise", "question", "wonder", "mention"}
 
 
-def _apologetic(sent: Span) -> bool:
-    return any(t.lower_ in APOLOGY_WORDS for t in sent)
+def _apologetic(letter: Letter, sent: Span) -> bool:
+    return bool(letter.tokens_with(APOLOGY_WORDS, sent=sent))

@@ -64,9 +64,7 @@ class Apology:
 def apologies(letter: Letter) -> list[Apology]:
     """The writer's own apologies, told apart from sympathy ("sorry to hear")."""
     found = []
-    for token in letter.tokens:
-        if token.lemma_.lower() not in APOLOGY_WORDS and token.lower_ not in APOLOGY_WORDS:
-            continue
+    for token in letter.tokens_with(APOLOGY_WORDS, APOLOGY_WORDS):
         if letter.in_quotes(token) or is_negated(token) or not _is_own_apology(token):
             continue
         window = [t.lower_ for t in token.doc[token.i : token.i + 10] if t.sent == token.sent]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
@@ -10,7 +10,7 @@ from ..registry import code_rule
 from .common import FIRST_PERSON, is_negated, per_letter, subjects
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 ACCOMPLISHMENT_VERBS = set(
     """
@@ -146,6 +146,9 @@ SOFT_SKILLS = {
 
 VAGUE_OBJECTS = GENERIC_PRAISE | {"it", "that", "this"}  # "improved it", "did great"
 WRITER_SUBJECTS = FIRST_PERSON | {"we"}  # the writer, or a team they were part of
+# The only words `shows_strength` answers for; `strength_in` asks it about no other.
+STRENGTH_CUE_WORDS = STRENGTH_NOUNS | QUALIFIED_WORDS | IRREGULAR_PAST.keys()
+STRENGTH_CUE_LEMMAS = ACCOMPLISHMENT_VERBS | {"be", "speak", "have"}
 
 
 def _is_concrete_object(head: Token) -> bool:
@@ -184,51 +187,54 @@ def _held_role(token: Token) -> bool:
     return False
 
 
-def strength_in(sent: Sequence[Token]) -> Token | None:
-    """The word that shows a concrete strength in this sentence (its words), if any."""
-    for token in sent:
-        lemma = IRREGULAR_PAST.get(token.lower_, token.lemma_.lower())
-        if (
-            token.pos_ == "VERB"
-            and lemma in ACCOMPLISHMENT_VERBS
-            and _by_writer(token)
-            and not is_negated(token)
-            and (token.tag_ != "VB" or token.lower_ in IRREGULAR_PAST)  # not "I'd love to build"
-            and not (lemma == "write" and token.tag_ == "VBG")  # "I am writing to follow up"
-            and _is_concrete_object(token)
-        ):
+def strength_in(letter: Letter, sent: Span) -> Token | None:
+    """The word that shows a concrete strength in this sentence, if any."""
+    for token in letter.tokens_with(STRENGTH_CUE_WORDS, STRENGTH_CUE_LEMMAS, sent):
+        if shows_strength(token):
             return token
-        if _held_role(token):
-            return token
-        if lemma == "speak" and _by_writer(token) and any(c.dep_ == "dobj" for c in token.children):
-            return token  # "I speak Polish and Russian"; not "we spoke about ..."
-        if token.lower_ in STRENGTH_NOUNS and any(c.lower_ == "my" for c in token.children):
-            modifiers = [
-                c for c in token.children if c.dep_ in {"compound", "amod", "prep", "nummod"}
-            ]
-            if any(m.lower_ not in SOFT_SKILLS for m in modifiers):
-                return token
-        if token.lower_ in QUALIFIED_WORDS and _by_writer(token) and not is_negated(token):
-            return token
-        if (
-            lemma == "have"
-            and _by_writer(token)
-            and any(
-                c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in token.children
-            )
-        ):
-            return token  # "I have eight years of ...", "Got 8 yrs on commercial jobs"
-    return _result_number(sent)
+    return _result_number(letter, sent)
 
 
-def _result_number(sent: Sequence[Token]) -> Token | None:
-    if any(t.dep_ == "nsubjpass" and t.lower_ in FIRST_PERSON for t in sent):
+def shows_strength(token: Token) -> bool:
+    """Does this word show a concrete strength: something the writer did, holds or has?"""
+    lemma = IRREGULAR_PAST.get(token.lower_, token.lemma_.lower())
+    if (
+        token.pos_ == "VERB"
+        and lemma in ACCOMPLISHMENT_VERBS
+        and _by_writer(token)
+        and not is_negated(token)
+        and (token.tag_ != "VB" or token.lower_ in IRREGULAR_PAST)  # not "I'd love to build"
+        and not (lemma == "write" and token.tag_ == "VBG")  # "I am writing to follow up"
+        and _is_concrete_object(token)
+    ):
+        return True
+    if _held_role(token):
+        return True
+    if lemma == "speak" and _by_writer(token) and any(c.dep_ == "dobj" for c in token.children):
+        return True  # "I speak Polish and Russian"; not "we spoke about ..."
+    if token.lower_ in STRENGTH_NOUNS and any(c.lower_ == "my" for c in token.children):
+        modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "prep", "nummod"}]
+        if any(m.lower_ not in SOFT_SKILLS for m in modifiers):
+            return True
+    if token.lower_ in QUALIFIED_WORDS and _by_writer(token) and not is_negated(token):
+        return True
+    # "I have eight years of ...", "Got 8 yrs on commercial jobs"
+    return (
+        lemma == "have"
+        and _by_writer(token)
+        and any(c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in token.children)
+    )
+
+
+def _result_number(letter: Letter, sent: Span) -> Token | None:
+    if any(t.dep_ == "nsubjpass" for t in letter.tokens_with(FIRST_PERSON, sent=sent)):
         return None  # "I've been turned down four times": done to the writer, not by them
+    words = letter.words_of(sent)
     # "Been picking at Dunmore 2 yrs": a note may drop the "I".
-    dropped_subject = sent[0].tag_ in {"VBD", "VBN", "VBG"}
-    if not dropped_subject and not any(t.lower_ in WRITER_SUBJECTS for t in sent):
+    dropped_subject = words[0].tag_ in {"VBD", "VBN", "VBG"}
+    if not dropped_subject and not letter.tokens_with(WRITER_SUBJECTS, sent=sent):
         return None
-    for token in sent:
+    for token in words:
         if not token.like_num or _governing_verb(token).lemma_.lower() in RECEPTION_VERBS:
             continue  # "I enjoyed hearing about the 140 laptops": theirs, not the writer's
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -254,17 +260,14 @@ def _value(token: Token) -> float:
 
 @per_letter
 def strengths(letter: Letter) -> list[Token]:
-    found = (strength_in(letter.words_of(sent)) for sent in letter.sentences)
+    found = (strength_in(letter, sent) for sent in letter.sentences)
     return [t for t in found if t is not None and not letter.in_quotes(t)]
 
 
 def _generic_praise(letter: Letter) -> list[Token]:
-    return [
-        t
-        for t in letter.tokens
-        if t.lower_
-        in {"worker", "learner", "player", "passionate", "motivated", "hardworking", "dedicated"}
-    ]
+    return letter.tokens_with(
+        {"worker", "learner", "player", "passionate", "motivated", "hardworking", "dedicated"}
+    )
 
 
 @code_rule(

@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 THANK_WORDS = {"thank", "thanks", "thx", "thanku", "ty", "thank-you"}
 GRATEFUL_WORDS = {"grateful", "thankful", "appreciative", "indebted", "gratitude", "appreciation"}
+# The words and lemmas `is_gratitude` answers for: any other word is not thanks.
+GRATITUDE_WORDS = THANK_WORDS | GRATEFUL_WORDS | {"cheers", "obliged"}
+GRATITUDE_LEMMAS = {"thank", "appreciate", "mean"}
 # Thanks for something bad is sarcasm: "thanks for keeping me waiting".
 SARCASM_AFTER = {
     "nothing",
@@ -133,7 +136,8 @@ def _said_to_reader(token: Token) -> bool:
 @per_letter
 def gratitude(letter: Letter) -> list[Token]:
     addressee = frozenset(name.lower() for _, _, name in letter.layout.addressee_names)
-    return [t for t in letter.tokens if is_gratitude(t, addressee) and not letter.in_quotes(t)]
+    cues = letter.tokens_with(GRATITUDE_WORDS, GRATITUDE_LEMMAS)
+    return [t for t in cues if is_gratitude(t, addressee) and not letter.in_quotes(t)]
 
 
 def _signoff_thanks(letter: Letter) -> str | None:

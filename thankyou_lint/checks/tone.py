@@ -205,6 +205,6 @@ def casual_signoff(letter: Letter) -> Iterator[Hit]:
     good=["Thanks for showing me the lobby redesign.", "Well, thank you for your time."],
 )
 def sarcastic_thanks(letter: Letter) -> Iterator[Hit]:
-    for token in letter.tokens:
-        if token.lower_ in {"thanks", "thank", "cheers"} and is_sarcastic_thanks(token):
+    for token in letter.tokens_with({"thanks", "thank", "cheers"}):
+        if is_sarcastic_thanks(token):
             yield letter.hit(token)
