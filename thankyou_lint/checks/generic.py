@@ -16,12 +16,13 @@ from .strengths import strengths
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+# One `\b` before all the words: re then rules out most positions with one test, not five.
 PLACEHOLDER_RE = re.compile(
     r"\[[^\]\n]{1,40}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
-    r"|\b(?:XYZ|ABC)(?:\s+(?:Corp(?:oration)?|Company|Inc|Ltd|Co|Industries|Group))?\b"
-    r"|\bINSERT\s+[A-Z][A-Z ]+\b|\bTBD\b"
-    r"|\b(?:Company|Interviewer|Hiring\s+Manager|Recipient|Your|Candidate|First|Last)(?:'s)?\s+Name\b"
-    r"|\bM(?:r|s|rs)\.?\s+(?:Manager|Recruiter|Interviewer|Hiring\s+Manager|Lastname|Surname)\b"
+    r"|\b(?:(?:XYZ|ABC)(?:\s+(?:Corp(?:oration)?|Company|Inc|Ltd|Co|Industries|Group))?\b"
+    r"|INSERT\s+[A-Z][A-Z ]+\b|TBD\b"
+    r"|(?:Company|Interviewer|Hiring\s+Manager|Recipient|Your|Candidate|First|Last)(?:'s)?\s+Name\b"
+    r"|M(?:r|s|rs)\.?\s+(?:Manager|Recruiter|Interviewer|Hiring\s+Manager|Lastname|Surname)\b)"
 )
 SIGNATURE_PLACEHOLDERS = {"name", "your name", "full name", "candidate", "signature"}
 IMPERSONAL_GREETING_RE = re.compile(
@@ -377,6 +378,8 @@ def _mentions(letter: Letter, name: str) -> bool:
 )
 def name_spelling(letter: Letter) -> Iterator[Hit]:
     greeted = {_normalise(w): w for _, _, w in letter.layout.addressee_names}
+    if not greeted:
+        return
     for token in letter.tokens:
         if token.pos_ != "PROPN" or not token.is_title or len(token) < 4:
             continue
