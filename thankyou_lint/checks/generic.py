@@ -381,7 +381,7 @@ def name_spelling(letter: Letter) -> Iterator[Hit]:
     if not greeted:
         return
     for token in letter.tokens:
-        if token.pos_ != "PROPN" or not token.is_title or len(token) < 4:
+        if not token.is_title or len(token) < 4 or token.pos_ != "PROPN":
             continue
         spelled = _normalise(token.text)
         for key, name in greeted.items():
