@@ -6,7 +6,6 @@ import os
 import select
 import stat
 import time
-import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
@@ -90,6 +89,8 @@ def discover_config(start: Path | None = None) -> Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # ~5 ms, and most runs (no pyproject.toml, no config file) read no TOML
+
     try:
         return tomllib.loads(_read_bytes(path).decode("utf-8"))
     except UnicodeDecodeError as exc:

@@ -168,7 +168,7 @@ def nothing_specific(letter: Letter) -> Iterator[Hit]:
     for sent in letter.sentences:
         if any(_is_specific(t) for t in letter.words_of(sent) if t.i not in own_record):
             return
-        if _points_at_discussion(sent) and sent.root.i not in own_record:
+        if _points_at_discussion(letter, sent) and sent.root.i not in own_record:
             return
     yield letter.body_hit()
 
@@ -178,9 +178,10 @@ def _clause(token: Token) -> Iterator[Token]:
     return token.subtree if token.pos_ in {"VERB", "AUX"} else token.head.subtree
 
 
-def _points_at_discussion(sent: Span) -> bool:
+def _points_at_discussion(letter: Letter, sent: Span) -> bool:
     """ "You mentioned the hand-off notes": a concrete topic from the conversation."""
-    if not any(_is_discussion_verb(t) for t in sent):
+    verbs = letter.tokens_with(lemmas=DISCUSSION_VERBS, sent=sent)
+    if not any(_is_discussion_verb(t) for t in verbs):
         return False
     return any(
         chunk.root.pos_ in {"NOUN", "PROPN"} and chunk.root.lemma_.lower() not in GENERIC_NOUNS

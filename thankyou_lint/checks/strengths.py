@@ -227,15 +227,18 @@ def shows_strength(token: Token) -> bool:
 
 
 def _result_number(letter: Letter, sent: Span) -> Token | None:
+    words = letter.words_of(sent)
+    numbers = [t for t in words if t.like_num]  # most sentences have none: nothing to ask
+    if not numbers:
+        return None
     if any(t.dep_ == "nsubjpass" for t in letter.tokens_with(FIRST_PERSON, sent=sent)):
         return None  # "I've been turned down four times": done to the writer, not by them
-    words = letter.words_of(sent)
     # "Been picking at Dunmore 2 yrs": a note may drop the "I".
     dropped_subject = words[0].tag_ in {"VBD", "VBN", "VBG"}
     if not dropped_subject and not letter.tokens_with(WRITER_SUBJECTS, sent=sent):
         return None
-    for token in words:
-        if not token.like_num or _governing_verb(token).lemma_.lower() in RECEPTION_VERBS:
+    for token in numbers:
+        if _governing_verb(token).lemma_.lower() in RECEPTION_VERBS:
             continue  # "I enjoyed hearing about the 140 laptops": theirs, not the writer's
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.lower_ in {"%", "percent"} and _value(token) >= 100:
