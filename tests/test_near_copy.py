@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from conftest import TEAM_CORPUS
 
 from thankyou_lint.batch import NearCopyIndex
@@ -38,3 +42,32 @@ def test_letters_sharing_one_paragraph_are_not_near_copies() -> None:
     opening = bodies[0].split("\n\n")[0]
     for other in bodies[1:20]:
         assert index.most_similar(opening + "\n\n" + other) is None
+
+
+def test_every_copy_of_a_short_letter_is_found() -> None:
+    """A letter of 40 words has ~36 shingles: perhaps none is one in eight, yet it is found."""
+    shorts = list(dict.fromkeys(" ".join(body.split()[:40]) for body in _bodies()))
+    index = NearCopyIndex()
+    for i, text in enumerate(shorts):
+        index.add(f"letter {i}", text)
+    edited = (text.rsplit(" ", 1)[0] + " today" for text in shorts)
+    assert [i for i, text in enumerate(edited) if index.most_similar(text) is None] == []
+
+
+def test_the_same_shingles_in_every_process() -> None:
+    """Python salts str hashes per process; which shingles are sampled must not depend on it."""
+    probe = (
+        "from thankyou_lint.batch import shingles; print(sorted(shingles(' '.join(sys.argv[1:]))))"
+    )
+    words = "thank you for meeting me on Tuesday about the analyst role at Brightwave".split()
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", "import sys; " + probe, *words],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 import re
+import zlib
 from array import array
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -14,19 +16,23 @@ NEAR_COPY = 0.8  # Jaccard similarity of shingle sets
 # too: an earlier letter sharing fewer than half of them (one paragraph from a common
 # template, say) is not compared in full. Below MIN_SAMPLES, every candidate is compared.
 MIN_SHARED_SAMPLES = 0.5
-MIN_SAMPLES = 8
+MIN_SAMPLES = 8  # a letter's smallest shingles are indexed too: a short letter has some
 
 
 @lru_cache(maxsize=1)  # a run asks `most_similar`, then `add`, about the same body
 def shingles(text: str) -> frozenset[int]:
     words = re.findall(r"[a-z0-9']+", text.lower())
     count = max(0, len(words) - SHINGLE + 1)
-    return frozenset(hash(tuple(words[i : i + SHINGLE])) for i in range(count))
+    # crc32, not hash(): Python salts str hashes per process, and which shingles are
+    # sampled must not change from one run to the next.
+    return frozenset(zlib.crc32(" ".join(words[i : i + SHINGLE]).encode()) for i in range(count))
 
 
 def _sampled(values: frozenset[int]) -> list[int]:
-    """The shingles that go into the index: one in SAMPLE, the same ones in every letter."""
-    return [s for s in values if s % SAMPLE == 0]
+    """The shingles that go into the index: one in SAMPLE, the same ones in every letter,
+    and the MIN_SAMPLES smallest (a letter of 40 words may have no shingle of the first
+    kind, and then no earlier letter would ever be its candidate)."""
+    return list({s for s in values if s % SAMPLE == 0}.union(heapq.nsmallest(MIN_SAMPLES, values)))
 
 
 class NearCopyIndex:
