@@ -231,11 +231,12 @@ def _result_number(letter: Letter, sent: Span) -> Token | None:
     numbers = [t for t in words if t.like_num]  # most sentences have none: nothing to ask
     if not numbers:
         return None
-    if any(t.dep_ == "nsubjpass" for t in letter.tokens_with(FIRST_PERSON, sent=sent)):
+    writers = letter.tokens_with(WRITER_SUBJECTS, sent=sent)
+    if any(t.dep_ == "nsubjpass" and t.lower_ in FIRST_PERSON for t in writers):
         return None  # "I've been turned down four times": done to the writer, not by them
     # "Been picking at Dunmore 2 yrs": a note may drop the "I".
     dropped_subject = words[0].tag_ in {"VBD", "VBN", "VBG"}
-    if not dropped_subject and not letter.tokens_with(WRITER_SUBJECTS, sent=sent):
+    if not dropped_subject and not writers:
         return None
     for token in numbers:
         if _governing_verb(token).lemma_.lower() in RECEPTION_VERBS:
