@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, run_cli
 
 from thankyou_lint.models import Family
@@ -129,3 +131,37 @@ def test_version_and_schema() -> None:
     assert run_cli("--version").stdout.startswith("thankyou-lint ")
     schema = json.loads(run_cli("schema").stdout)
     assert "files" in schema["properties"]
+
+
+MARKING_PLUGIN = """
+from pathlib import Path
+
+Path({mark!r}).touch()
+
+
+class Plugin:
+    def new_schema_validator(self, *args, **kwargs):
+        return None, None, None
+
+
+plugin = Plugin()
+"""
+
+
+def test_pydantic_plugins_are_not_loaded_unless_the_user_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding them scans every installed package, and the command has no use for them."""
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    site, mark = tmp_path / "site", tmp_path / "plugin-loaded"
+    dist_info = site / "marking_plugin-1.0.dist-info"
+    dist_info.mkdir(parents=True)
+    (dist_info / "METADATA").write_text("Name: marking-plugin\nVersion: 1.0\n")
+    (dist_info / "entry_points.txt").write_text("[pydantic]\nmark = marking_plugin:plugin\n")
+    (site / "marking_plugin.py").write_text(MARKING_PLUGIN.format(mark=str(mark)))
+    env = {"PYTHONPATH": f"{site}{os.pathsep}{ROOT}"}
+    assert run_cli("schema", env=env).returncode == 0
+    assert not mark.exists()
+    # The user's own setting wins (here: disable none), and the plugin is a working one.
+    assert run_cli("schema", env={**env, "PYDANTIC_DISABLE_PLUGINS": ""}).returncode == 0
+    assert mark.exists()

@@ -21,7 +21,7 @@ import pytest
 from conftest import ROOT, run_cli
 
 from thankyou_lint import Draft, Family, Finding, Linter, Metrics, Report, Severity
-from thankyou_lint.output import RenderContext
+from thankyou_lint.output import FORMATS, RenderContext, renderer
 from thankyou_lint.output.github import render_github
 from thankyou_lint.output.html import render_html
 from thankyou_lint.output.sarif import sarif_log
@@ -336,3 +336,9 @@ def test_html_escapes_letters_and_nests_overlapping_spans(
     assert js("return document.querySelector('section.report h2').textContent") == report.path
     texts = browser.execute_script(MARK_TEXTS)
     assert texts == {f"r0-{i}": text[f.start : f.end] for i, f in enumerate(findings)}
+
+
+def test_each_format_has_its_renderer_and_other_names_are_refused() -> None:
+    assert [renderer(name).__name__ for name in FORMATS] == [f"render_{n}" for n in FORMATS]
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        renderer("pdf")

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from thankyou_lint import Linter
 from thankyou_lint.errors import InputError, ThankyouLintError
 from thankyou_lint.models import Report
-from thankyou_lint.output import FORMATS, RenderContext, renderers
+from thankyou_lint.output import FORMATS, RenderContext, renderer
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -298,7 +298,7 @@ def test_renderers_accept_any_report(linter: Linter, text: str) -> None:
     outputs = {}
     for name in FORMATS:
         out = io.StringIO()
-        renderers()[name]([report], out, context)
+        renderer(name)([report], out, context)
         outputs[name] = out.getvalue()
 
     data = json.loads(outputs["json"])

@@ -32,7 +32,8 @@ SEE_RULES = "(see `thankyou-lint rules`)"
 class Example(BaseModel):
     """A letter (or a fragment of one) and, optionally, the context it is linted with."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Its validator is built on first use: a cached re-run never needs it.
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     text: str
     context: LetterContext | None = None
@@ -147,6 +148,9 @@ MAX_REPEATS = 3  # "*"/"+" tokens in one pattern: each multiplies the matcher's 
 
 class PackRuleSpec(RuleMeta):
     """A declarative rule: phrases and/or spaCy Matcher token patterns."""
+
+    # Its validator is built on first use: a cached re-run never needs it.
+    model_config = ConfigDict(defer_build=True)
 
     phrases: tuple[str, ...] = ()
     patterns: tuple[tuple[dict[str, Any], ...], ...] = ()

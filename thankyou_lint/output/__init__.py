@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
@@ -45,17 +46,13 @@ class RuleCatalogue(Mapping[str, "RuleMeta"]):
         return len(self._metas)
 
 
-def renderers() -> dict[str, Renderer]:
-    from .github import render_github
-    from .html import render_html
-    from .json import render_json
-    from .sarif import render_sarif
-    from .text import render_text
+def renderer(name: str) -> Renderer:
+    """The renderer of one of `FORMATS`: `render_<name>` in the module `<name>`.
 
-    return {
-        "text": render_text,
-        "json": render_json,
-        "sarif": render_sarif,
-        "github": render_github,
-        "html": render_html,
-    }
+    Only that module is imported (a cached re-run should not build the other formats).
+    """
+    if name not in FORMATS:
+        raise ValueError(f"unknown format {name!r}; expected one of {', '.join(FORMATS)}")
+    module = import_module(f".{name}", __name__)
+    found: Renderer = getattr(module, f"render_{name}")
+    return found

@@ -7,13 +7,16 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import Finding, Metrics, ReasonCheck, Report
 from . import RenderContext
 
 
 class FileResult(BaseModel):
+    # Its validator is built on first use: a cached re-run never needs it.
+    model_config = ConfigDict(defer_build=True)
+
     path: str
     findings: list[Finding]
     metrics: Metrics
@@ -21,6 +24,9 @@ class FileResult(BaseModel):
 
 
 class Summary(BaseModel):
+    # Its validator is built on first use: a cached re-run never needs it.
+    model_config = ConfigDict(defer_build=True)
+
     files: int
     findings: int
     by_severity: dict[str, int] = Field(description="Finding counts per severity.")
@@ -29,6 +35,9 @@ class Summary(BaseModel):
 
 class JsonOutput(BaseModel):
     """The document `thankyou-lint --format json` prints."""
+
+    # Its validator is built on first use: a cached re-run never needs it.
+    model_config = ConfigDict(defer_build=True)
 
     files: list[FileResult]
     summary: Summary
