@@ -150,6 +150,63 @@ def test_reasons_card_recognises_the_positive_side() -> None:
     assert not [f for f in report.findings if f.family.value == "excuses"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "shares"),
+    [
+        # Sympathy is not an apology: the sentence still shares what was left out.
+        (
+            "I was sorry to hear about the office move, and I didn't get the chance to"
+            " mention that I also led the 2024 warehouse move for 40 staff.",
+            True,
+        ),
+        # The writer's own apology makes it an excuse, as `excuses.apology` finds it.
+        (
+            "I am so sorry that I forgot to mention that I also led the 2024 warehouse move"
+            " for 40 staff.",
+            False,
+        ),
+    ],
+)
+def test_new_information_is_shared_only_without_an_apology(sentence: str, shares: bool) -> None:
+    text = (
+        "Dear Ms. Park,\n\nThank you for Tuesday's conversation about the operations role at"
+        f" Dockside. {sentence}\n\nI look forward to hearing from you.\n\nBest regards,\nAlex Kim"
+    )
+    report = lint(text)
+    card = {c.reason.value: c.done for c in report.reasons}
+    assert card["shares-new-information"] is shares
+    excuses = [f for f in report.findings if f.rule == "excuses.apology"]
+    assert bool(excuses) is not shares
+
+
+@pytest.mark.parametrize(
+    ("sentence", "confronts"),
+    [
+        ("You mentioned that my experience is more in research than in production.", True),
+        ("You asked whether my SQL is strong enough for the reporting work.", True),
+        # Not objections: news about their side, and the writer's own question.
+        ("You mentioned that the board has approved twenty more hires for next year.", False),
+        (
+            "I asked a lot about your crane lift, because I like to understand a crew first.",
+            False,
+        ),
+    ],
+)
+def test_confronting_an_objection_needs_the_interviewers_doubt(
+    sentence: str, confronts: bool
+) -> None:
+    text = (
+        "Dear Ms. Park,\n\nThank you for Tuesday's conversation about the operations role at"
+        f" Dockside. {sentence} Since our talk I have completed the Mode SQL course and rebuilt"
+        " our stock report in it.\n\nI look forward to hearing from you.\n\nBest regards,"
+        "\nAlex Kim"
+    )
+    card = {c.reason.value: c for c in lint(text).reasons}
+    assert card["confronts-objections"].done is confronts
+    if confronts:
+        assert card["confronts-objections"].evidence == sentence
+
+
 def test_reasons_card_of_a_weak_letter() -> None:
     card = {c.reason.value: c.done for c in lint(BAD).reasons}
     assert card == dict.fromkeys(card, False)

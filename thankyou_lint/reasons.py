@@ -12,13 +12,14 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .checks.common import SECOND_PERSON
+from .checks.common import FIRST_PERSON, SECOND_PERSON, subjects
+from .checks.excuses import apologies
 from .checks.strengths import strengths
 from .letter import Letter
 from .models import Family, Finding, Reason, ReasonCheck, Severity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 FORGOT_RE = re.compile(
     r"(?i)\b(didn['’]?t|did not|forgot to|neglected to|never got to|wasn['’]?t able to|"
@@ -97,8 +98,7 @@ def _confronts_objections(letter: Letter) -> ReasonCheck:
         if not letter.tokens_with(SECOND_PERSON, sent=sent):
             continue
         asked = letter.tokens_with(OBJECTION_WORDS, sent=sent) or any(
-            t.lemma_ in QUESTION_VERBS and t.pos_ == "VERB"
-            for t in letter.tokens_with(lemmas=QUESTION_VERBS, sent=sent)
+            _interviewer_asked(t) for t in letter.tokens_with(lemmas=QUESTION_VERBS, sent=sent)
         )
         if not asked:
             continue
@@ -118,9 +118,25 @@ def _sets_apart(letter: Letter, flagged: set[Family]) -> ReasonCheck:
     return _check(Reason.SPECIFIC, True, letter, named.sent if named is not None else None)
 
 
-APOLOGY_WORDS = {"sorry", "apologize", "apologise", "apologies", "forgive"}
 QUESTION_VERBS = {"ask", "raise", "question", "wonder", "mention"}
 
 
+def _interviewer_asked(token: Token) -> bool:
+    """ "You asked whether I ...", "Ms. Rahman asked how I would ...", "You mentioned that
+    my experience is ...": the interviewer's question or doubt about the writer. Not "I
+    asked about the lift", nor "the regional runs you mentioned" (nothing about the writer).
+    """
+    if token.pos_ != "VERB":
+        return False
+    askers = subjects(token)
+    if not any(s.lower_ in SECOND_PERSON or s.pos_ == "PROPN" for s in askers):
+        return False
+    if token.lemma_ != "mention":
+        return True
+    said = [c for c in token.children if c.dep_ in {"ccomp", "dobj"}]
+    return any(t.lower_ in FIRST_PERSON for c in said for t in c.subtree)
+
+
 def _apologetic(letter: Letter, sent: Span) -> bool:
-    return bool(letter.tokens_with(APOLOGY_WORDS, sent=sent))
+    """The sentence holds an apology of the writer's own, as `excuses.apology` finds them."""
+    return any(sent.start <= apology.first.i < sent.end for apology in apologies(letter))
