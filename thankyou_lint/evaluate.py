@@ -23,6 +23,9 @@ class Label(BaseModel):
     generic: bool
     structure: bool
     context: LetterContext | None = None
+    # Scored by later families and the report card; accepted so every corpus loads.
+    spelling: bool | None = None
+    reasons: dict[str, bool] | None = None
 
 
 class FamilyScore(BaseModel):
