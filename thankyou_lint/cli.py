@@ -104,6 +104,11 @@ def lint_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing"
     )
+    parser.add_argument(
+        "--explain-layout",
+        action="store_true",
+        help="print each line with the part of the letter it was read as; lint nothing",
+    )
     parser.add_argument("--version", action="version", version=f"thankyou-lint {__version__}")
     _common(parser)
     return parser
@@ -160,6 +165,8 @@ def cmd_lint(argv: list[str]) -> int:
     from .runner import lint_all
 
     config = _config(args)
+    if args.explain_layout:
+        return _explain_layouts(args.paths, config)
     # Flags describe this run's interview: they win over front matter and config.
     flags = {"company": args.company, "interviewer": args.interviewer, "role": args.role}
     given = LetterContext(**{k: v for k, v in flags.items() if v}) if any(flags.values()) else None
@@ -198,6 +205,26 @@ def cmd_lint(argv: list[str]) -> int:
     threshold = config.fail_on.rank
     failing = any(f.severity.rank >= threshold for r in reports for f in r.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _explain_layouts(paths: list[str], config: Config) -> int:
+    """Each line of each draft beside the part it was read as (header, greeting, ...)."""
+    from .engine import Draft, analysed_text
+    from .inputs import expand, read_source
+    from .layout import parse_layout
+
+    failed = False
+    for path in expand(paths):
+        source = read_source(path, config.max_size)
+        if source.error is not None or source.text is None:
+            print(f"thankyou-lint: error: {path}: {source.error}", file=sys.stderr)
+            failed = True
+            continue
+        print(f"{path}:")
+        layout = parse_layout(analysed_text(Draft(source.text, path, markdown=source.markdown)))
+        for number, (line, part) in enumerate(layout.line_parts(), start=1):
+            print(f"{number:>4} {part:<18}| {line.text}".rstrip())
+    return EXIT_ERROR if failed else EXIT_OK
 
 
 def _changes(sources: list[Source], reports: list[Report]) -> Iterator[tuple[Source, str, str]]:

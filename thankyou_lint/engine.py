@@ -120,7 +120,7 @@ class Linter:
     def letter_reports(self, drafts: Iterable[Draft], batch_size: int = 64) -> Iterator[Report]:
         """What each letter says on its own; the bodies go through `nlp.pipe` in batches."""
         laid_out = (
-            (parse_layout(check_size(_analysed_text(d), self.config.max_size)), d) for d in drafts
+            (parse_layout(check_size(analysed_text(d), self.config.max_size)), d) for d in drafts
         )
         bodies = ((layout.parsed_text, (layout, draft)) for layout, draft in laid_out)
         for doc, (layout, draft) in self.nlp.pipe(bodies, as_tuples=True, batch_size=batch_size):
@@ -134,7 +134,7 @@ class Linter:
         """
         extra: list[Finding] = []
         if self.run_rules:
-            layout = parse_layout(_analysed_text(draft))
+            layout = parse_layout(analysed_text(draft))
             index = LineIndex(draft.text)
             extra = [
                 self._finding(rule, hit, index)
@@ -265,7 +265,7 @@ def zip_drafts(
         yield pending.popleft(), report
 
 
-def _analysed_text(draft: Draft) -> str:
+def analysed_text(draft: Draft) -> str:
     """What the rules read: Markdown markup blanked in place, positions unchanged.
 
     A lone surrogate (from bytes decoded with "surrogateescape") cannot be encoded by the

@@ -17,14 +17,24 @@ from .errors import InputError
 
 CONTEXT_KEYS = ("company", "interviewer", "role")  # front-matter keys the linter reads
 HEADER_RE = re.compile(r"(?i)^(subject|re|from|to|cc|bcc|date|sent)\s*:")
-# "Rob," or "Ms. Greer," alone on a line before the body also greets the reader.
-BARE_NAME_GREETING_RE = re.compile(
+GREETING_RE = re.compile(
     r"^((Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[^\W\d_][\w.'’-]*(\s+[^\W\d_][\w.'’-]*){0,2}\s*,$"
 )
 GREETING_RE = re.compile(
-    r"(?i)^(dear|hi|hello|hey|hiya|howdy|yo|sup|greetings|good\s+(morning|afternoon|evening|day)"
-    r"|to\s+whom\s+it\s+may\s+concern|what'?s\s+up)\b"
+    r"(?i)^(dear(est)?|hi|hello|hey|hiya|howdy|yo|sup|greetings|respected|esteemed"
+    r"|good\s+(morning|afternoon|evening|day)|to\s+whom\s+it\s+may\s+concern|what'?s\s+up)\b"
 )
+# Where a quoted reply or a forwarded message starts below the letter.
+QUOTED_START_RE = re.compile(
+    r"(?i)^(on\b.{4,200}\bwrote:$|-{2,}\s*(original|forwarded)\s+message|begin forwarded message"
+    r"|>)"
+)
+PROSE_WORDS = 12  # a line longer than this is running text, whatever its end
+SENTENCE_ENDS = (".", "?", "!", "…")
+SALUTATION_WORDS = 12  # "Ms. Lee, Mr. Kim and Dr. Patel," is a greeting; longer is not
+SALUTATION_MAX_WORDS = 30  # a greeting paragraph of its own may run long
+SIGNOFF_MAX_WORDS = 8  # "Have a great rest of the week,"
+CLOSING_LINES = 12  # sign-off and signature block together
 # A sign-off is a short line made of these words, with at least one anchor among them,
 # optionally followed by the writer's name: "Best regards,", "Thanks again, Dana".
 SIGNOFF_ANCHORS = set(
@@ -69,7 +79,7 @@ GREETING_WORDS = {
     "madam",
     "there",
 }
-NAME_LINE_RE = re.compile(r"^[^\W\d_][\w.'’-]*(\s+[^\W\d_][\w.'’-]*){0,3}$")
+NAME_LINE_RE = re.compile(r"^[^\W\d_][\w.'’-]*(\s+[^\W\d_][\w.'’-]*){0,3}\.?$")
 POSTSCRIPT_RE = re.compile(r"(?i)^p\.?\s?(p\.?\s?)?s\b\.?")
 CONTACT_RE = re.compile(r"@|https?://|www\.|\+?\d[\d\s().-]{6,}\d|linkedin", re.I)
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
@@ -118,6 +128,7 @@ class Layout:
     signature: Span | None = None
     name: Span | None = None
     postscript: Span | None = None  # "P.S. ..." after the signature: linted with the body
+    quoted: Span | None = None  # a quoted reply or forwarded message below: not the letter
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
@@ -163,6 +174,38 @@ class Layout:
     def slice(self, span: Span | None) -> str:
         return "" if span is None else self.text[span.start : span.end]
 
+    def line_parts(self) -> list[tuple[Line, str]]:
+        """Each line of the text with the part it was assigned ("" for a blank line), so a
+        user can see why, say, no greeting was found (`thankyou-lint --explain-layout`)."""
+        parts = [
+            ("quoted", self.quoted),
+            ("postscript", self.postscript),
+            ("signature", self.signature),
+            ("sign-off", self.signoff),
+            ("greeting", self.greeting),
+            ("body", self.body),
+        ]
+        front_end = m.end() if (m := FRONT_MATTER_RE.match(self.text)) else 0
+        out = []
+        for line in split_lines(self.text):
+            found = [name for name, span in parts if span and _overlaps(line, span)]
+            if not line.stripped:
+                part = ""
+            elif line.end <= front_end:
+                part = "front matter"
+            elif found:
+                part = " + ".join(reversed(found))  # "greeting + body" on one line
+            elif line.end <= (self.greeting or self.body).start:
+                part = "header"
+            else:
+                part = "ignored"
+            out.append((line, part))
+        return out
+
+
+def _overlaps(line: Line, span: Span) -> bool:
+    return line.start < span.end and span.start < line.end
+
 
 def split_lines(text: str, start: int = 0) -> list[Line]:
     """Lines with their offsets; accepts LF, CRLF and CR endings."""
@@ -195,109 +238,232 @@ def read_front_matter(text: str) -> tuple[dict[str, Any], int]:
 
 
 def parse_layout(text: str) -> Layout:
+    """Find the parts of a letter by the shape and position of its lines.
+
+    Running text ("prose") is the body. Above it, short lines are the header (addresses,
+    dates, a subject) and the greeting is the last of them that addresses someone. Below
+    it, short lines are the closing: a sign-off line, then the signature block; a
+    postscript and a quoted reply may follow.
+    """
     front_matter, offset = read_front_matter(text)
     lines = split_lines(text, offset)
     content = [i for i, line in enumerate(lines) if line.stripped]
     if not content:
         return Layout(text, front_matter, body=Span(offset, offset))
 
-    headers = []
+    first = _after_email_headers(lines, content)
+    if first is None:
+        end = lines[-1].end  # only headers ("Subject: ..."): there is no letter yet
+        return Layout(text, front_matter, _header_lines(lines, content), body=Span(end, end))
+    quoted_at = _find_quoted(lines, first)
+    letter_lines = lines[:quoted_at]
+    greeting, body_start = _find_greeting(letter_lines, first)
+    closing = _find_closing(letter_lines, body_start)
+    body_end = closing.starts_at if closing else _last_content_end(letter_lines)
+    body = _trim(text, Span(body_start, max(body_start, body_end)))
+    quoted = None
+    if quoted_at < len(lines):
+        quoted = _trim(text, Span(lines[quoted_at].start, len(text)))
+    headers = tuple(line for line in lines if line.stripped and line.end <= (greeting or body).start)
+    return Layout(
+        text,
+        front_matter,
+        headers,
+        greeting,
+        body,
+        closing.signoff if closing else None,
+        closing.phrase if closing else None,
+        closing.signature if closing else None,
+        closing.name if closing else None,
+        closing.postscript if closing else None,
+        quoted,
+    )
+
+
+def is_prose(line: Line) -> bool:
+    """A line of running text: long, or a sentence of four words or more.
+
+    A sentence has a word in lower case; a line of capitalised words ending in a full stop
+    is a name or an address ("Halvorsen Medical Devices, Inc.", "Marta Jovanović, P.E.").
+    """
+    words = WORD_RE.findall(line.text)
+    if len(words) > PROSE_WORDS:
+        return True
+    sentence = line.stripped.endswith(SENTENCE_ENDS) and any(w[0].islower() for w in words)
+    return len(words) >= 4 and sentence
+
+
+def _header_lines(lines: list[Line], content: list[int]) -> tuple[Line, ...]:
+    return tuple(lines[i] for i in content)
+
+
+def _after_email_headers(lines: list[Line], content: list[int]) -> int | None:
+    """Index of the first line after e-mail headers ("Subject: ..."), None if nothing is."""
     first = 0
     for i in content:
         if not HEADER_RE.match(lines[i].stripped):
             break
-        headers.append(lines[i])
         first = i + 1
-
     if first >= len(lines) or not any(line.stripped for line in lines[first:]):
-        end = lines[-1].end  # only headers ("Subject: ..."): there is no letter yet
-        return Layout(text, front_matter, tuple(headers), body=Span(end, end))
-    greeting, body_start = _find_greeting(lines, first)
-    signoff_index = _find_signoff(lines, body_start)
-    signoff = signature = name = postscript = None
-    phrase = None
-    if signoff_index is not None:
-        line = lines[signoff_index]
-        phrase, name_at = match_signoff(line.stripped) or (line.stripped.rstrip(",").lower(), None)
-        signoff = line.span
-        ps_index = _find_postscript(lines, signoff_index)
-        name, signature = _find_signature(lines[:ps_index], signoff_index, name_at)
-        if ps_index < len(lines):
-            postscript = _trim(text, Span(lines[ps_index].start, lines[content[-1]].end))
-        body_end = line.start
-    else:
-        body_end = lines[content[-1]].end
-        if greeting is None and body_start == lines[first].start:
-            body_start = _skip_preamble(lines, first)
-    body = _trim(text, Span(body_start, max(body_start, body_end)))
-    return Layout(
-        text,
-        front_matter,
-        tuple(headers),
-        greeting,
-        body,
-        signoff,
-        phrase,
-        signature,
-        name,
-        postscript,
-    )
+        return None
+    return first
 
 
-def _find_postscript(lines: list[Line], signoff_index: int) -> int:
-    """Index of a "P.S." line after the sign-off, or len(lines) when there is none."""
-    for i in range(signoff_index + 1, len(lines)):
-        if POSTSCRIPT_RE.match(lines[i].stripped):
+def _find_quoted(lines: list[Line], first: int) -> int:
+    """Index where a quoted reply or forwarded message starts, or len(lines)."""
+    seen_prose = False
+    for i in range(first, len(lines)):
+        stripped = lines[i].stripped
+        if seen_prose and QUOTED_START_RE.match(stripped):
             return i
+        if seen_prose and stripped.startswith("From:") and _sent_line_follows(lines, i):
+            return i  # an Outlook-style reply: "From: ...", then "Sent: ..." or "Date: ..."
+        seen_prose = seen_prose or is_prose(lines[i])
     return len(lines)
 
 
+def _sent_line_follows(lines: list[Line], i: int) -> bool:
+    return any(re.match(r"(?i)(sent|date):", ln.stripped) for ln in lines[i + 1 : i + 4])
+
+
 def _find_greeting(lines: list[Line], first: int) -> tuple[Span | None, int]:
-    """The greeting comes before any long line; it may share its line with the body."""
-    seen_sentence = False
-    for line in lines[first:]:
-        stripped = line.stripped
-        if not stripped:
+    """The greeting and where the body starts.
+
+    The greeting stands among the short lines above the body: a line that opens with a
+    greeting word ("Dear", "Respected", "Good day"), or else the last short line before
+    the body when it ends like a salutation ("Mr. Kim, Ms. Lee and Dr. Patel,"). It may
+    also open the body's first line ("Hi Tom, thanks so much for ...").
+    """
+    above: list[Line] = []
+    body_line = None
+    for i in range(first, len(lines)):
+        line = lines[i]
+        if not line.stripped:
             continue
-        bare_name = BARE_NAME_GREETING_RE.match(stripped) and stripped[0].isupper()
-        if bare_name and not seen_sentence and not match_signoff(stripped):
-            return line.span, line.end
-        if GREETING_RE.match(stripped):
-            if line.words <= 8:
-                return line.span, line.end
-            # "Hi Tom, thanks so much for ..." — the greeting ends at the first comma.
-            cut = re.search(r"[,:!—–]", stripped[:60])
-            if cut:
-                span = line.span
-                return Span(span.start, span.start + cut.end()), span.start + cut.end()
-        if line.words > 12 or (stripped.endswith((".", "?", "!")) and line.words > 8):
+        if is_prose(line) and _stands_alone_as_salutation(lines, i):
+            return line.span, line.end  # "To the gentleman with the comb-over (...),"
+        if is_prose(line):
+            body_line = line
             break
-        seen_sentence = seen_sentence or (stripped.endswith((".", "?", "!")) and line.words >= 3)
+        if match_signoff(line.stripped) and above:
+            break  # a letter with no running text: stop at its sign-off
+        above.append(line)
+    for line in reversed(above):
+        if GREETING_RE.match(line.stripped):
+            return line.span, line.end
+    if body_line is not None and GREETING_RE.match(body_line.stripped):
+        # "Hi Tom, thanks so much for ..." — the greeting ends at the first comma.
+        cut = re.search(r"[,:!—–]", body_line.stripped[:60])
+        if cut:
+            span = body_line.span
+            return Span(span.start, span.start + cut.end()), span.start + cut.end()
+    if above and _salutes(above[-1]):
+        return above[-1].span, above[-1].end
+    if body_line is not None:
+        return None, body_line.start  # the short lines above are a header block
     return None, lines[first].start
 
 
-def _skip_preamble(lines: list[Line], first: int) -> int:
-    """Without a greeting, skip a leading block of short lines (addresses, a date)."""
-    for line in lines[first:]:
-        if line.stripped and (line.words > 8 or line.stripped.endswith((".", "?", "!"))):
-            return line.start
-    return lines[first].start
+def _stands_alone_as_salutation(lines: list[Line], i: int) -> bool:
+    """A long first line that ends like a salutation and is a paragraph of its own."""
+    line = lines[i]
+    alone = i + 1 == len(lines) or not lines[i + 1].stripped
+    return alone and line.stripped.endswith((",", ":")) and line.words <= SALUTATION_MAX_WORDS
 
 
-def _find_signoff(lines: list[Line], body_start: int) -> int | None:
-    """The last short line, near the end, that is a sign-off phrase."""
-    candidates = [i for i, line in enumerate(lines) if line.stripped and line.start >= body_start]
-    for i in reversed(candidates[-8:]):
+def _salutes(line: Line) -> bool:
+    """A short line addressing someone by name: "Rob,", "Ms. Lee and Mr. Kim:"."""
+    stripped = line.stripped
+    return (
+        stripped.endswith((",", ":"))
+        and line.words <= SALUTATION_WORDS
+        and stripped[0].isupper()
+        and not any(ch.isdigit() for ch in stripped)
+        and not HEADER_RE.match(stripped)
+        and not match_signoff(stripped)
+    )
+
+
+@dataclass(frozen=True)
+class Closing:
+    starts_at: int  # where the body ends
+    signoff: Span | None
+    phrase: str | None
+    signature: Span | None
+    name: Span | None
+    postscript: Span | None
+
+
+def _find_closing(lines: list[Line], body_start: int) -> Closing | None:
+    """The sign-off, signature and postscript below the body, found from the bottom up.
+
+    The short lines after the last line of running text are the closing. Its sign-off is
+    the lowest line that is a known closing phrase ("Yours faithfully"), or else a short
+    line ending in a comma right above a name ("Have a great rest of the week,"). A name
+    alone under the body signs the letter without a sign-off phrase.
+    """
+    content = [i for i, line in enumerate(lines) if line.stripped and line.start >= body_start]
+    if not content:
+        return None
+    ps = next((i for i in content if POSTSCRIPT_RE.match(lines[i].stripped)), None)
+    postscript = None
+    if ps is not None and ps != content[0]:
+        postscript = Span(lines[ps].span.start, lines[content[-1]].span.end)
+        content = [i for i in content if i < ps]
+    trailing: list[int] = []
+    for i in reversed(content):
+        if is_prose(lines[i]) or len(trailing) == CLOSING_LINES:
+            break
+        trailing.insert(0, i)
+    if trailing and trailing[0] == content[0]:
+        trailing = trailing[1:]  # the body's first line is never the closing
+    signoff_index = _signoff_in(lines, trailing)
+    if signoff_index is not None:
+        line = lines[signoff_index]
+        phrase, name_at = match_signoff(line.stripped) or (_phrase_of(line.stripped), None)
+        below = [lines[i] for i in trailing if i > signoff_index]
+        name, signature = _find_signature(line, below, name_at)
+        return Closing(line.start, line.span, phrase, signature, name, postscript)
+    signer = _signer_in(lines, trailing)
+    if signer is not None:
+        below = [lines[i] for i in trailing if i >= signer]
+        signature = Span(below[0].span.start, below[-1].span.end)
+        return Closing(lines[signer].start, None, None, signature, below[0].span, postscript)
+    if postscript is not None:
+        return Closing(lines[ps].start, None, None, None, None, postscript)  # type: ignore[index]
+    return None
+
+
+def _signoff_in(lines: list[Line], trailing: list[int]) -> int | None:
+    for i in reversed(trailing):
         if match_signoff(lines[i].stripped):
             return i
-    # A sign-off in words we do not know ("Ngā mihi,", "Saludos,"): a short line ending in a
-    # comma, right above a name near the end of the letter.
-    last = candidates[-5:]
-    for i, j in pairwise(last):
-        line, below = lines[i].stripped, lines[j].stripped
-        if line.endswith(",") and lines[i].words <= 3 and NAME_LINE_RE.match(below):
+    for i, j in pairwise(trailing):
+        line = lines[i]
+        ends_like_signoff = line.stripped.endswith((",", "—", "–", "-"))
+        if ends_like_signoff and line.words <= SIGNOFF_MAX_WORDS and is_name(lines[j].stripped):
             return i
     return None
+
+
+def _signer_in(lines: list[Line], trailing: list[int]) -> int | None:
+    """A name standing alone under the body ("Dana Reyes." or "Dana")."""
+    if trailing and is_name(lines[trailing[0]].stripped):
+        return trailing[0]
+    return None
+
+
+def is_name(text: str) -> bool:
+    """One to four capitalised words, perhaps with initials and a final full stop."""
+    return bool(NAME_LINE_RE.match(text)) and all(w[:1].isupper() for w in text.split())
+
+
+def _phrase_of(line: str) -> str:
+    return re.sub(r"[\s,.!:;—–-]+$", "", line).lower()
+
+
+def _last_content_end(lines: list[Line]) -> int:
+    return next(line.end for line in reversed(lines) if line.stripped)
 
 
 DASH_SIGNATURE_RE = re.compile(r"^[-–—]{1,2}\s*(?=[^\W\d_])")
@@ -329,17 +495,16 @@ def match_signoff(line: str) -> tuple[str, int | None] | None:
 
 
 def _find_signature(
-    lines: list[Line], index: int, name_at: int | None
+    signoff: Line, below: list[Line], name_at: int | None
 ) -> tuple[Span | None, Span | None]:
-    line = lines[index]
+    """(name, signature block) under a sign-off; the name may share the sign-off's line."""
     if name_at is not None:
-        span = Span(line.span.start + name_at, line.span.end)
+        span = Span(signoff.span.start + name_at, signoff.span.end)
         return span, span
-    after = [ln for ln in lines[index + 1 :] if ln.stripped]
-    if not after:
+    if not below:
         return None, None
-    signature = Span(after[0].span.start, after[-1].span.end)
-    first = after[0]
+    signature = Span(below[0].span.start, below[-1].span.end)
+    first = below[0]
     if CONTACT_RE.search(first.stripped) and not re.match(r"^[^\W\d_]+\s+[^\W\d_]", first.stripped):
         return None, signature
     return first.span, signature

@@ -71,7 +71,9 @@ def missing_greeting(letter: Letter) -> Iterator[Hit]:
     good=[OK_LETTER],
 )
 def missing_signoff(letter: Letter) -> Iterator[Hit]:
-    if letter.layout.signoff is None and letter.layout.body:
+    # A name alone under the body ("Dana Reyes.") signs the letter: real letters do it.
+    layout = letter.layout
+    if layout.signoff is None and layout.name is None and layout.body:
         end = letter.body.end
         yield Hit(max(letter.body.start, end - 1), end)
 
