@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from conftest import run_cli
 
 from thankyou_lint import lint
 from thankyou_lint.layout import LineIndex, match_signoff, parse_layout
@@ -80,3 +83,121 @@ def test_line_index() -> None:
     assert index.position(0) == (1, 1)
     assert index.position(3) == (2, 1)
     assert index.position(7) == (3, 1)
+
+
+BODY = "Thank you for meeting with me about the planner role on Monday. I enjoyed the depot tour."
+
+
+def _parts(text: str) -> dict[str, str]:
+    """Part name -> the text of its lines, joined."""
+    out: dict[str, list[str]] = {}
+    for line, part in parse_layout(text).line_parts():
+        if part:
+            out.setdefault(part, []).append(line.stripped)
+    return {part: "\n".join(lines) for part, lines in out.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "greeting", "signoff", "signature"),
+    [
+        # Sign-offs in any wording, a name with a full stop.
+        (
+            f"Dear Ms. Lee,\n\n{BODY}\n\nHave a great rest of the week,\n\nSam Okafor.\n",
+            "Dear Ms. Lee,",
+            "Have a great rest of the week,",
+            "Sam Okafor.",
+        ),
+        # "Good day" with no comma; a signature block with title, phone, e-mail, LinkedIn.
+        (
+            f"Good day, Ms. Lee\n\n{BODY}\n\nThanking you once more,\nSam Okafor\n"
+            "Logistics Planner | Harbor Freight Lines\n(555) 201-3344 | sam@example.com\n"
+            "linkedin.com/in/samokafor\n",
+            "Good day, Ms. Lee",
+            "Thanking you once more,",
+            "Sam Okafor\nLogistics Planner | Harbor Freight Lines\n"
+            "(555) 201-3344 | sam@example.com\nlinkedin.com/in/samokafor",
+        ),
+        (
+            f"Respected Mr. Harrington\n\n{BODY}\n\nYours faithfully\nS. Okafor\n",
+            "Respected Mr. Harrington",
+            "Yours faithfully",
+            "S. Okafor",
+        ),
+        # Three names at once, with no greeting word.
+        (
+            f"Ms. Lee, Mr. Kim and Dr. Patel,\n\n{BODY}\n\nWith appreciation,\nSam\n",
+            "Ms. Lee, Mr. Kim and Dr. Patel,",
+            "With appreciation,",
+            "Sam",
+        ),
+        # A salutation paragraph of its own, longer than a usual greeting.
+        (
+            "To the gentleman in the grey blazer who ran the second panel (your name escaped me),"
+            f"\n\n{BODY}\n\nRegards,\nSam\n",
+            "To the gentleman in the grey blazer who ran the second panel (your name escaped me),",
+            "Regards,",
+            "Sam",
+        ),
+    ],
+)
+def test_greetings_and_closings_of_real_letters(
+    text: str, greeting: str, signoff: str, signature: str
+) -> None:
+    parts = _parts(text)
+    assert parts["greeting"] == greeting
+    assert parts["body"] == BODY
+    assert parts["sign-off"] == signoff
+    assert parts["signature"] == signature
+
+
+def test_business_letter_header_block_and_postscript() -> None:
+    text = (
+        "Sam Okafor\n12 Elm Road\nLeeds LS2 9JT\n\n14 March 2025\n\nDana Lee\nHead of Planning\n"
+        "Northway Ltd.\n3 Quay St\nHull HU1 1AA\n\nRe: Planner interview, 12 March\n\n"
+        f"Dear Ms Lee:\n\n{BODY}\n\nSincerely,\n\n\nSam Okafor\n\n"
+        "P.S. I attach the route plan we discussed; thank you for suggesting it.\n"
+    )
+    layout = parse_layout(text)
+    parts = _parts(text)
+    assert (
+        parts["header"].startswith("Sam Okafor\n12 Elm Road") and "Northway Ltd." in parts["header"]
+    )
+    assert parts["greeting"] == "Dear Ms Lee:"
+    assert layout.signoff_phrase == "sincerely"
+    assert layout.slice(layout.name) == "Sam Okafor"
+    assert "thank you for suggesting it" in layout.parsed_text  # a P.S. is linted
+
+
+def test_a_name_alone_signs_the_letter() -> None:
+    report = lint(f"Dear Ms. Lee,\n\n{BODY}\n\nGregory Alston\n")
+    assert not [f for f in report.findings if f.rule == "structure.missing-signoff"]
+    unsigned = lint(f"Dear Ms. Lee,\n\n{BODY}\n")
+    assert [f for f in unsigned.findings if f.rule == "structure.missing-signoff"]
+
+
+def test_quoted_reply_below_the_letter_is_not_linted() -> None:
+    text = (
+        f"Hi Dana,\n\n{BODY}\n\nBest,\nSam\n\n"
+        "On Mon, 3 Mar 2025 at 10:02, Dana Lee <dana@example.com> wrote:\n"
+        "> Thanks for coming in!!! lol\n"
+    )
+    layout = parse_layout(text)
+    assert layout.slice(layout.quoted).startswith("On Mon")
+    assert layout.body_text == BODY
+    assert not [f for f in lint(text).findings if f.family.value == "tone"]
+
+
+def test_explain_layout_prints_each_line_with_its_part(tmp_path: Path) -> None:
+    draft = tmp_path / "letter.txt"
+    draft.write_text(f"Re: Planner interview\n\nRespected Sir,\n\n{BODY}\n\nThanking you,\nSam\n")
+    result = run_cli("--explain-layout", str(draft))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{draft}:"
+    assert lines[1].split("|")[0].split() == ["1", "header"]
+    assert lines[3].split("|")[0].split() == ["3", "greeting"]
+    assert lines[5].split("|")[0].split() == ["5", "body"]
+    assert lines[7].split("|")[0].split() == ["7", "sign-off"]
+    assert lines[8].split("|")[0].split() == ["8", "signature"]
+    missing = run_cli("--explain-layout", str(tmp_path / "nope.txt"))
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import pairwise
 from typing import Any
@@ -79,7 +79,8 @@ GREETING_WORDS = {
     "madam",
     "there",
 }
-NAME_LINE_RE = re.compile(r"^[^\W\d_][\w.'’-]*(\s+[^\W\d_][\w.'’-]*){0,3}\.?$")
+NAME_LINE_RE = re.compile(r"^[^\W\d_][\w.'’-]*(,?\s+[^\W\d_][\w.'’-]*){0,3}\.?$")
+SLOT_RE = re.compile(r"^(\[[^\]]{1,40}\]|\([^)]{1,40}\)|<[^>]{1,40}>|\{\{[^}]{1,40}\}\})")
 POSTSCRIPT_RE = re.compile(r"(?i)^p\.?\s?(p\.?\s?)?s\b\.?")
 CONTACT_RE = re.compile(r"@|https?://|www\.|\+?\d[\d\s().-]{6,}\d|linkedin", re.I)
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
@@ -264,7 +265,9 @@ def parse_layout(text: str) -> Layout:
     quoted = None
     if quoted_at < len(lines):
         quoted = _trim(text, Span(lines[quoted_at].start, len(text)))
-    headers = tuple(line for line in lines if line.stripped and line.end <= (greeting or body).start)
+    headers = tuple(
+        line for line in lines if line.stripped and line.end <= (greeting or body).start
+    )
     return Layout(
         text,
         front_matter,
@@ -402,12 +405,12 @@ def _find_closing(lines: list[Line], body_start: int) -> Closing | None:
     line ending in a comma right above a name ("Have a great rest of the week,"). A name
     alone under the body signs the letter without a sign-off phrase.
     """
-    content = [i for i, line in enumerate(lines) if line.stripped and line.start >= body_start]
+    content = [i for i, line in enumerate(lines) if line.stripped and line.end > body_start]
     if not content:
         return None
-    ps = next((i for i in content if POSTSCRIPT_RE.match(lines[i].stripped)), None)
+    ps = next((i for i in content[1:] if POSTSCRIPT_RE.match(lines[i].stripped)), None)
     postscript = None
-    if ps is not None and ps != content[0]:
+    if ps is not None:
         postscript = Span(lines[ps].span.start, lines[content[-1]].span.end)
         content = [i for i in content if i < ps]
     trailing: list[int] = []
@@ -429,9 +432,28 @@ def _find_closing(lines: list[Line], body_start: int) -> Closing | None:
         below = [lines[i] for i in trailing if i >= signer]
         signature = Span(below[0].span.start, below[-1].span.end)
         return Closing(lines[signer].start, None, None, signature, below[0].span, postscript)
+    inline = _inline_signoff(lines[content[-1]]) if len(content) > 1 or not trailing else None
+    if inline is not None:
+        return replace(inline, postscript=postscript)
     if postscript is not None:
-        return Closing(lines[ps].start, None, None, None, None, postscript)  # type: ignore[index]
+        return Closing(postscript.start, None, None, None, None, postscript)
     return None
+
+
+def _inline_signoff(line: Line) -> Closing | None:
+    """A one-paragraph message signed on its last line: "... your assessment. Best, Jordan"."""
+    ends = list(re.finditer(r"[.!?]\s+", line.text))
+    if not ends:
+        return None
+    start = line.start + ends[-1].end()
+    rest = line.text[ends[-1].end() :].rstrip()
+    found = match_signoff(rest)
+    if found is None or found[1] is None:
+        return None
+    phrase, name_at = found
+    signoff = Span(start, start + len(rest))
+    name = Span(start + name_at, signoff.end)
+    return Closing(start, signoff, phrase, name, name, None)
 
 
 def _signoff_in(lines: list[Line], trailing: list[int]) -> int | None:
@@ -439,9 +461,13 @@ def _signoff_in(lines: list[Line], trailing: list[int]) -> int | None:
         if match_signoff(lines[i].stripped):
             return i
     for i, j in pairwise(trailing):
+        # Any short line right above the name closes the letter ("Happy Hiring!", "Your
+        # humble servant,"); a capitalised line with no closing mark may be the name itself,
+        # above a title ("Dana Reyes" / "Senior Analyst").
         line = lines[i]
-        ends_like_signoff = line.stripped.endswith((",", "—", "–", "-"))
-        if ends_like_signoff and line.words <= SIGNOFF_MAX_WORDS and is_name(lines[j].stripped):
+        closing_mark = line.stripped.endswith((",", "!", "—", "–", "-"))
+        shaped = closing_mark or not is_name(line.stripped)
+        if shaped and line.words <= SIGNOFF_MAX_WORDS and is_name(lines[j].stripped):
             return i
     return None
 
@@ -454,7 +480,10 @@ def _signer_in(lines: list[Line], trailing: list[int]) -> int | None:
 
 
 def is_name(text: str) -> bool:
-    """One to four capitalised words, perhaps with initials and a final full stop."""
+    """One to four capitalised words, perhaps with initials, a suffix ("Robert Kane, Jr.")
+    and a final full stop; or a template slot standing for the name ("[Your Name]")."""
+    if SLOT_RE.match(text):
+        return True
     return bool(NAME_LINE_RE.match(text)) and all(w[:1].isupper() for w in text.split())
 
 
@@ -474,7 +503,8 @@ def match_signoff(line: str) -> tuple[str, int | None] | None:
     dash = DASH_SIGNATURE_RE.match(line)
     if dash and len(line.split()) <= 4:
         return "—", dash.end()  # "- Dev", "— Sam Lee"
-    words = list(re.finditer(r"[\w'’]+", line))
+    slot = re.search(r"[\[({<]", line)  # "Sincerely, [Your Name] [Your Phone]"
+    words = list(re.finditer(r"[\w'’]+", line[: slot.start()] if slot else line))
     if not words or len(words) > 8:
         return None
     taken = 0
@@ -489,8 +519,9 @@ def match_signoff(line: str) -> tuple[str, int | None] | None:
     name = line[words[taken - 1].end() :].lstrip(" ,.!:;—–-")
     if not name.rstrip(" ,.!"):
         return phrase, None
-    if len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split()):
-        return phrase, len(line) - len(name)  # "Best, Dana Reyes"
+    name_like = len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split())
+    if name_like or SLOT_RE.match(name):
+        return phrase, len(line) - len(name)  # "Best, Dana Reyes", "Sincerely, [Your Name]"
     return None
 
 

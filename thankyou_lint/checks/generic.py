@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
-from .common import subjects
+from .common import per_letter, subjects
 from .strengths import strengths
 
 if TYPE_CHECKING:
@@ -22,7 +22,10 @@ PLACEHOLDER_RE = re.compile(
     r"|\b(?:(?:XYZ|ABC)(?:\s+(?:Corp(?:oration)?|Company|Inc|Ltd|Co|Industries|Group))?\b"
     r"|INSERT\s+[A-Z][A-Z ]+\b|TBD\b"
     r"|(?:Company|Interviewer|Hiring\s+Manager|Recipient|Your|Candidate|First|Last)(?:'s)?\s+Name\b"
-    r"|M(?:r|s|rs)\.?\s+(?:Manager|Recruiter|Interviewer|Hiring\s+Manager|Lastname|Surname)\b)"
+    r"|M(?:r|s|rs)\.?\s+(?:Manager|Recruiter|Interviewer|Hiring\s+Manager|Lastname|Surname)\b"
+    # A slot named in capitals: "COMPANY NAME", "JOB TITLE", "HIRING MANAGER'S NAME".
+    r"|(?:[A-Z]{2,}(?:'S)?\s+){0,3}"
+    r"(?:NAME|TITLE|POSITION|COMPANY|ROLE|ORGANI[SZ]ATION|DEPARTMENT|INSTITUTION|EMPLOYER)\b)"
 )
 SIGNATURE_PLACEHOLDERS = {"name", "your name", "full name", "candidate", "signature"}
 IMPERSONAL_GREETING_RE = re.compile(
@@ -108,13 +111,21 @@ NOT_SPECIFIC_PROPN = {
     good=["Thank you for the interview at Brightwave.", "I like <3 the team."],
 )
 def placeholder(letter: Letter) -> Iterator[Hit]:
+    for start, end in placeholders(letter):
+        yield Hit(start, end)
+
+
+@per_letter
+def placeholders(letter: Letter) -> list[tuple[int, int]]:
+    """Unfilled template slots, as (start, end) in the letter: other rules skip them (a
+    slot in capitals is not shouting)."""
     text = letter.text
     start = letter.layout.greeting.start if letter.layout.greeting else letter.body.start
-    for m in PLACEHOLDER_RE.finditer(text, start):
-        yield Hit(m.start(), m.end())
+    found = [m.span() for m in PLACEHOLDER_RE.finditer(text, start)]
     name = letter.layout.name
     if name and letter.layout.slice(name).strip().lower() in SIGNATURE_PLACEHOLDERS:
-        yield Hit(name.start, name.end)
+        found.append((name.start, name.end))
+    return found
 
 
 @code_rule(
@@ -151,16 +162,18 @@ def impersonal_greeting(letter: Letter) -> Iterator[Hit]:
     suggestion="Mention something from the conversation: a project, a problem, a name.",
     needs=["lemma", "pos", "dep", "ents"],
     bad=[
-        "Dear Dana,\n\nThank you for the interview. I enjoyed learning about the company and"
+        "Hello,\n\nThank you for the interview. I enjoyed learning about the company and"
         " the position, and I believe I would be a good fit.\n\nBest regards,\nSam"
     ],
     good=[
-        "Dear Dana,\n\nThank you for the interview about the analyst role at Brightwave."
-        "\n\nBest regards,\nSam"
+        "Hello,\n\nThank you for the interview about the analyst role at Brightwave."
+        "\n\nBest regards,\nSam",
+        "Dear Ms. Lee, Mr. Kim and Dr. Patel,\n\nThank you for the interview. I enjoyed"
+        " learning about the company and the position.\n\nBest regards,\nSam",
     ],
 )
 def nothing_specific(letter: Letter) -> Iterator[Hit]:
-    if not letter.doc_text.strip():
+    if not letter.doc_text.strip() or _greets_by_name(letter):
         return
     # The writer's own record ("I checked in 150 guests at the Ritz") is a strength, not a
     # detail about this interview: only the other sentences can make the letter specific.
@@ -171,6 +184,14 @@ def nothing_specific(letter: Letter) -> Iterator[Hit]:
         if _points_at_discussion(letter, sent) and sent.root.i not in own_record:
             return
     yield letter.body_hit()
+
+
+def _greets_by_name(letter: Letter) -> bool:
+    """A greeting that names its readers ("Dear Ms. Lee, Mr. Kim and Dr. Patel,") is
+    written to these people, not to anyone; a template slot is not a name."""
+    slots = placeholders(letter)
+    names = [n for n in letter.layout.addressee_names if not any(a <= n[0] < b for a, b in slots)]
+    return bool(names)
 
 
 def _clause(token: Token) -> Iterator[Token]:

@@ -148,7 +148,9 @@ VAGUE_OBJECTS = GENERIC_PRAISE | {"it", "that", "this"}  # "improved it", "did g
 WRITER_SUBJECTS = FIRST_PERSON | {"we"}  # the writer, or a team they were part of
 # The only words `shows_strength` answers for; `strength_in` asks it about no other.
 STRENGTH_CUE_WORDS = STRENGTH_NOUNS | QUALIFIED_WORDS | IRREGULAR_PAST.keys()
-STRENGTH_CUE_LEMMAS = ACCOMPLISHMENT_VERBS | {"be", "speak", "have"}
+STRENGTH_CUE_LEMMAS = ACCOMPLISHMENT_VERBS | STRENGTH_NOUNS | {"be", "speak", "have"}
+# "the leadership roles I have held", "the skills I built at Parcelly": what the writer gained.
+GAINING_VERBS = {"hold", "gain", "build", "develop", "lead", "acquire", "earn", "complete", "do"}
 
 
 def _is_concrete_object(head: Token) -> bool:
@@ -216,6 +218,8 @@ def shows_strength(token: Token) -> bool:
         modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "prep", "nummod"}]
         if any(m.lower_ not in SOFT_SKILLS for m in modifiers):
             return True
+    if token.pos_ == "NOUN" and token.lemma_.lower() in STRENGTH_NOUNS and _gained_by_writer(token):
+        return True
     if token.lower_ in QUALIFIED_WORDS and _by_writer(token) and not is_negated(token):
         return True
     # "I have eight years of ...", "Got 8 yrs on commercial jobs"
@@ -224,6 +228,15 @@ def shows_strength(token: Token) -> bool:
         and _by_writer(token)
         and any(c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in token.children)
     )
+
+
+def _gained_by_writer(noun: Token) -> bool:
+    """ "the leadership roles I have held": a relative clause says the writer earned it."""
+    for clause in (c for c in noun.children if c.dep_ == "relcl"):
+        by_writer = any(s.lower_ in WRITER_SUBJECTS for s in subjects(clause))
+        if by_writer and clause.lemma_.lower() in GAINING_VERBS and not is_negated(clause):
+            return True
+    return False
 
 
 def _result_number(letter: Letter, sent: Span) -> Token | None:
@@ -291,7 +304,9 @@ def _generic_praise(letter: Letter) -> list[Token]:
     ],
     good=[
         "Dear Dana,\n\nThank you for meeting me. At Brightwave I led the move to dbt, which cut"
-        " our reporting time from two days to four hours.\n\nBest regards,\nSam Lee"
+        " our reporting time from two days to four hours.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. The leadership roles I have held in the"
+        " student union prepared me for this job.\n\nBest regards,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:

@@ -16,23 +16,50 @@ if TYPE_CHECKING:
 THANK_WORDS = {"thank", "thanks", "thx", "thanku", "ty", "thank-you"}
 GRATEFUL_WORDS = {"grateful", "thankful", "appreciative", "indebted", "gratitude", "appreciation"}
 # The words and lemmas `is_gratitude` answers for: any other word is not thanks.
-GRATITUDE_WORDS = THANK_WORDS | GRATEFUL_WORDS | {"cheers", "obliged"}
-GRATITUDE_LEMMAS = {"thank", "appreciate", "mean"}
-# Thanks for something bad is sarcasm: "thanks for keeping me waiting".
-SARCASM_AFTER = {
-    "nothing",
-    "wasting",
-    "ghosting",
-    "ignoring",
-    "keeping",
-    "making",
-    "checking",
-    "leaving",
-    "cancelling",
-    "canceling",
-    "interrupting",
-    "forgetting",
+# "I'm glad you made time": gladness at the reader's giving is gratitude in plain words.
+GLAD_WORDS = {"glad", "happy", "pleased", "delighted", "touched", "honored", "honoured"}
+GIVING_VERBS = {
+    "make",
+    "take",
+    "give",
+    "spend",
+    "find",
+    "offer",
+    "share",
+    "invite",
+    "show",
+    "set",
+    "arrange",
+    "consider",
+    "include",
+    "introduce",
+    "walk",
+    "carve",
+    "squeeze",
+    "fit",
 }
+GRATITUDE_WORDS = THANK_WORDS | GRATEFUL_WORDS | GLAD_WORDS | {"cheers", "obliged"}
+GRATITUDE_LEMMAS = {"thank", "appreciate", "mean"}
+# Thanks reads as sarcasm only for a reason the parse can show: the act thanked for is one
+# nobody is grateful for, or the writer was kept waiting ("for leaving me in the corridor for
+# forty minutes"). Thanks for "making time" or "making me feel welcome" stays thanks.
+HURTFUL_ACTS = {
+    "nothing",
+    "waste",
+    "ghost",
+    "ignore",
+    "interrupt",
+    "forget",
+    "cancel",
+    "mock",
+    "insult",
+    "humiliate",
+    "belittle",
+    "force",
+    "yell",
+}
+HOLDING_VERBS = {"keep", "leave", "make"}  # "keeping me waiting", "leaving me in the hall"
+WAITING = {"wait", "sit", "stand", "hang"}
 
 # "Thank the panel for me" still thanks the reader's side; a named third person does not.
 THIRD_PERSON = {"him", "her", "them", "he", "she", "they", "his"}
@@ -43,8 +70,12 @@ SIGNOFF_SENTENCE_WORDS = 4
 def is_gratitude(token: Token, addressee: frozenset[str] = frozenset()) -> bool:
     """Does this word express the writer's gratitude to the reader (named in `addressee`)?"""
     word, lemma = token.lower_, token.lemma_.lower()
+    if not _felt_by_writer(token):
+        return False  # "you should thank the interviewer", "how grateful you are"
     if word in THANK_WORDS or lemma == "thank":
-        return _thanks_the_reader(token, addressee)
+        return not _names_a_thing(token) and _thanks_the_reader(token, addressee)
+    if word in GLAD_WORDS:
+        return _glad_reader_gave(token)
     if word == "cheers" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "for":
         return not is_sarcastic_thanks(token)  # British "cheers for today" is thanks
     if lemma == "appreciate":
@@ -62,11 +93,63 @@ def is_gratitude(token: Token, addressee: frozenset[str] = frozenset()) -> bool:
     return False
 
 
+def _felt_by_writer(token: Token) -> bool:
+    """Gratitude is the writer's: its subject, if it has one, is "I" or "we"."""
+    own = FIRST_PERSON | {"we", "us"}  # "it meant a lot" has no one else as its subject
+    # The reader right after a verb of thanks is its object, whatever the parser says
+    # ("THANK YOU SO MUCH", "appreciate u seeing me").
+    verb = token.lemma_.lower() in {"thank", "appreciate"} or token.lower_ in THANK_WORDS
+    return not any(
+        (s.pos_ == "PROPN" or s.lower_ in SECOND_PERSON | THIRD_PERSON)
+        and s.lower_ not in own
+        and not (verb and s.i == token.i + 1)
+        for s in subjects(token)
+    )
+
+
+def _names_a_thing(token: Token) -> bool:
+    """ "thank you notes", "a thank-you letter": the words name a kind of message."""
+    doc, i = token.doc, token.i + 1
+    while i < len(doc) and doc[i].lower_ in {"you", "-"}:
+        i += 1
+    return i > token.i + 1 and i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].is_lower
+
+
+def _glad_reader_gave(token: Token) -> bool:
+    """ "I'm glad you made time for me": the reader gave something the writer values."""
+    for clause in (c for c in token.children if c.dep_ in {"ccomp", "advcl"}):
+        givers = [s for s in clause.children if s.dep_ == "nsubj"]
+        if any(s.lower_ in SECOND_PERSON for s in givers):
+            return clause.lemma_.lower() in GIVING_VERBS
+    return False
+
+
 def is_sarcastic_thanks(token: Token) -> bool:
     """ "Well, thanks for keeping me in the lobby": thanks for something bad."""
+    act = thanked_for(token)
+    if act is None:
+        return False
+    if act.lemma_.lower() in HURTFUL_ACTS:
+        return True
+    return act.lemma_.lower() in HOLDING_VERBS and _kept_waiting(act)
+
+
+def thanked_for(token: Token) -> Token | None:
+    """What the thanks is for: the verb or noun after its "for" ("for keeping", "for nothing")."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+        return next((c for c in prep.children if c.dep_ in {"pcomp", "pobj"}), None)
     doc = token.doc
-    rest = [t.lower_ for t in doc[token.i + 1 : token.sent.end]][:14]
-    return "for" in rest[:5] and bool(SARCASM_AFTER.intersection(rest))
+    for i in range(token.i + 1, min(token.i + 4, token.sent.end)):
+        if doc[i].lower_ == "for" and i + 1 < len(doc):
+            return doc[i + 1]  # the parser attached "for" elsewhere: take the next word
+    return None
+
+
+def _kept_waiting(act: Token) -> bool:
+    """The writer held somewhere: "keeping me waiting", "leaving me in the hall for an hour"."""
+    if not any(c.lower_ == "me" for c in act.children):
+        return False
+    return any(t.lemma_.lower() in WAITING or t.ent_type_ == "TIME" for t in act.subtree)
 
 
 def _thanks_the_reader(token: Token, addressee: frozenset[str]) -> bool:

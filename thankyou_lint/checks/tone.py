@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..letter import Hit, Letter
 from ..models import Fix
 from ..registry import code_rule
+from .generic import placeholders
 from .thanks import is_sarcastic_thanks
 
 if TYPE_CHECKING:
@@ -126,7 +127,11 @@ def exclamations(letter: Letter) -> Iterator[Hit]:
     suggestion="Write the words in normal case.",
     needs=["pos"],
     bad=["I am REALLY excited about this role.", "THANK YOU SO MUCH for the chance."],
-    good=["I set up SQL reports on AWS for the NHS.", "I work in IT at the ICU."],
+    good=[
+        "I set up SQL reports on AWS for the NHS.",
+        "I work in IT at the ICU.",
+        "I would love to join the team at [ YOUR COMPANY ] as the next JOB TITLE.",
+    ],
 )
 def shouting(letter: Letter) -> Iterator[Hit]:
     # Acronyms are capitalised too ("SQL", "INSERT ROLE" placeholders); shouting is ordinary
@@ -138,9 +143,12 @@ def shouting(letter: Letter) -> Iterator[Hit]:
                 runs[-1].append(token)
             else:
                 runs.append([token])
+    slots = placeholders(letter)
     for run in runs:
         if any(t.is_stop for t in run):
             hit = letter.hit(run[0], run[-1])
+            if any(a < hit.end and hit.start < b for a, b in slots):
+                continue  # "[ YOUR NAME ]", "COMPANY NAME": a slot to fill, not a raised voice
             lower = letter.text[hit.start : hit.end].lower()
             if run[0].is_sent_start:
                 lower = lower[:1].upper() + lower[1:]
@@ -200,9 +208,15 @@ def casual_signoff(letter: Letter) -> Iterator[Hit]:
     suggestion="Thank the reader for something you value, or raise the problem plainly.",
     bad=[
         "Thanks for keeping me waiting in the lobby for an hour.",
-        "Well, thanks for checking your phone during my answer.",
+        "Well, thanks for ignoring my questions about the rota.",
+        "Thank you for leaving me in the corridor for forty minutes.",
     ],
-    good=["Thanks for showing me the lobby redesign.", "Well, thank you for your time."],
+    good=[
+        "Thanks for showing me the lobby redesign.",
+        "Well, thank you for your time.",
+        "Thank you for making time in your busy schedule to meet with me.",
+        "Thank you for making me feel welcome at the depot.",
+    ],
 )
 def sarcastic_thanks(letter: Letter) -> Iterator[Hit]:
     for token in letter.tokens_with({"thanks", "thank", "cheers"}):
