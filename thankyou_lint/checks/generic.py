@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
-from .common import per_letter, subjects
+from .common import SECOND_PERSON, per_letter, subjects
 from .strengths import strengths
 
 if TYPE_CHECKING:
@@ -66,6 +66,52 @@ DISCUSSION_VERBS = {
     "walk",
     "point",
 }
+SECOND_PERSON_POSSESSIVE = {"your"}
+# "your point about ...": the reader's words about a subject.
+DISCUSSION_NOUNS = {
+    "point",
+    "question",
+    "description",
+    "comment",
+    "story",
+    "explanation",
+    "insight",
+    "advice",
+    "overview",
+    "example",
+    "remark",
+    "take",
+    "perspective",
+    "vision",
+    "plan",
+}
+WEEKDAYS_AND_MONTHS = set(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december""".split()
+)
+# Capitalised words of a greeting that address a role, not a person.
+ADDRESS_TITLES = {
+    "interviewer",
+    "manager",
+    "recruiter",
+    "hiring",
+    "team",
+    "committee",
+    "panel",
+    "members",
+    "sir",
+    "madam",
+    "sirs",
+    "all",
+    "everyone",
+    "friends",
+    "human",
+    "resources",
+    "hr",
+    "staff",
+}
+PANEL_PEOPLE = 2
+PERSON_SEPARATOR_RE = re.compile(r"[^,&/]+?(?=\s*(?:,|&|/|\band\b|$))")  # one person each
 GENERIC_NOUNS = set(
     """
     position role job company organization organisation opportunity team interview time
@@ -162,14 +208,18 @@ def impersonal_greeting(letter: Letter) -> Iterator[Hit]:
     suggestion="Mention something from the conversation: a project, a problem, a name.",
     needs=["lemma", "pos", "dep", "ents"],
     bad=[
-        "Hello,\n\nThank you for the interview. I enjoyed learning about the company and"
-        " the position, and I believe I would be a good fit.\n\nBest regards,\nSam"
+        "Dear Dana,\n\nThank you for the interview. I enjoyed learning about the company and"
+        " the position, and I believe I would be a good fit.\n\nBest regards,\nSam",
+        "Hello Interviewer,\n\nThank you for the interview on Thursday. I was one of the"
+        " candidates and I want to join your company.\n\nBest regards,\nSam",
     ],
     good=[
         "Hello,\n\nThank you for the interview about the analyst role at Brightwave."
         "\n\nBest regards,\nSam",
         "Dear Ms. Lee, Mr. Kim and Dr. Patel,\n\nThank you for the interview. I enjoyed"
         " learning about the company and the position.\n\nBest regards,\nSam",
+        "Thanks for chatting today. Your point about blameless postmortems made the on-call"
+        " work much clearer.",
     ],
 )
 def nothing_specific(letter: Letter) -> Iterator[Hit]:
@@ -178,20 +228,58 @@ def nothing_specific(letter: Letter) -> Iterator[Hit]:
     # The writer's own record ("I checked in 150 guests at the Ritz") is a strength, not a
     # detail about this interview: only the other sentences can make the letter specific.
     own_record = {t.i for s in strengths(letter) for t in _clause(s)}
+    writer = set(letter.layout.slice(letter.layout.name).lower().split())  # "It's Marcus."
     for sent in letter.sentences:
-        if any(_is_specific(t) for t in letter.words_of(sent) if t.i not in own_record):
+        words = [t for t in letter.words_of(sent) if t.i not in own_record]
+        if any(_is_specific(t) and t.lower_ not in writer for t in words):
             return
         if _points_at_discussion(letter, sent) and sent.root.i not in own_record:
+            return
+        if any(
+            _tells_of_their_side(t) for t in letter.tokens_with(SECOND_PERSON_POSSESSIVE, sent=sent)
+        ):
             return
     yield letter.body_hit()
 
 
+def _tells_of_their_side(your: Token) -> bool:
+    """ "how your group tackled the search-ranking slowdown", "your point about blameless
+    postmortems": something the reader's side does or said, with a concrete subject matter."""
+    owner = your.head
+    topics = []
+    if owner.lemma_.lower() in DISCUSSION_NOUNS:  # what they said: "your point about X"
+        topics += [c for c in owner.children if c.dep_ == "prep"]
+    if owner.dep_ in {"nsubj", "nsubjpass"}:  # what their side does: "your group tackled X"
+        topics += [c for c in owner.head.children if c.dep_ in {"dobj", "prep", "attr"}]
+    return any(_concrete(t) for c in topics for t in c.subtree)
+
+
+def _concrete(token: Token) -> bool:
+    """A noun that names a subject matter, not the interview's usual furniture."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() not in GENERIC_NOUNS
+        and token.dep_ not in {"npadvmod"}
+    )
+
+
 def _greets_by_name(letter: Letter) -> bool:
-    """A greeting that names its readers ("Dear Ms. Lee, Mr. Kim and Dr. Patel,") is
-    written to these people, not to anyone; a template slot is not a name."""
+    """A greeting that names several people ("Dear Ms. Lee, Mr. Kim and Dr. Patel,") shows
+    who was in the room. One name alone does not: every letter has one (the blind
+    reviewers agree), and a title ("Hello Interviewer") or a template slot is no name."""
+    span = letter.layout.greeting
+    if span is None:
+        return False
     slots = placeholders(letter)
-    names = [n for n in letter.layout.addressee_names if not any(a <= n[0] < b for a, b in slots)]
-    return bool(names)
+    named = {
+        start
+        for start, _, word in letter.layout.addressee_names
+        if word.lower() not in ADDRESS_TITLES and not any(a <= start < b for a, b in slots)
+    }
+    people = 0
+    for part in PERSON_SEPARATOR_RE.finditer(letter.layout.slice(span)):
+        people += any(span.start + part.start() <= i < span.start + part.end() for i in named)
+    return people >= PANEL_PEOPLE
 
 
 def _clause(token: Token) -> Iterator[Token]:
@@ -215,19 +303,25 @@ def _is_discussion_verb(token: Token) -> bool:
     if token.pos_ != "VERB" or token.lemma_.lower() not in DISCUSSION_VERBS:
         return False
     subj = subjects(token)
-    return any(s.lower_ in {"you", "we"} for s in subj) or (
+    return any(s.lower_ in SECOND_PERSON | {"we"} for s in subj) or (
         not subj and any(c.lower_ == "as" for c in token.children)
     )
 
 
 def _is_specific(token: Token) -> bool:
-    if token.ent_type_ in SPECIFIC_ENTS or (token.like_num and not token.ent_type_):
+    if token.ent_type_ in SPECIFIC_ENTS:
         return True
-    if token.ent_type_ in {"NORP", "LANGUAGE"} or token.lower_ in NOT_SPECIFIC_PROPN:
+    if token.like_num and not token.ent_type_:
+        return token.lower_ != "one"  # "I was one of the candidates" counts nothing
+    if token.ent_type_ in {"NORP", "LANGUAGE", "DATE", "TIME"}:
+        return False  # "on Thursday": every interview has a day
+    if token.lower_ in NOT_SPECIFIC_PROPN or token.lower_ in WEEKDAYS_AND_MONTHS:
         return False
-    # A capitalised word inside a sentence is a name, whatever the tagger says ("Ledgerly").
-    name_like = token.is_title and not token.is_sent_start and token.text != "I"
-    return token.pos_ == "PROPN" or name_like
+    # A capitalised word inside a sentence is a name, whatever the tagger says ("Ledgerly");
+    # a lower-case word is not, whatever the tagger says ("keener").
+    capitalised = token.is_title or token.is_upper
+    name_like = capitalised and not token.is_sent_start and token.text != "I"
+    return (token.pos_ == "PROPN" and capitalised) or name_like
 
 
 def _normalise(name: str) -> str:
