@@ -447,10 +447,9 @@ def _inline_signoff(line: Line) -> Closing | None:
         return None
     start = line.start + ends[-1].end()
     rest = line.text[ends[-1].end() :].rstrip()
-    found = match_signoff(rest)
-    if found is None or found[1] is None:
+    phrase, name_at = match_signoff(rest) or ("", None)
+    if name_at is None:
         return None
-    phrase, name_at = found
     signoff = Span(start, start + len(rest))
     name = Span(start + name_at, signoff.end)
     return Closing(start, signoff, phrase, name, name, None)
