@@ -10,24 +10,13 @@ from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
-from .common import SECOND_PERSON, per_letter, subjects
+from .common import SECOND_PERSON, subjects
+from .slots import in_slot, placeholders
 from .strengths import strengths
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-# One `\b` before all the words: re then rules out most positions with one test, not five.
-PLACEHOLDER_RE = re.compile(
-    r"\[[^\]\n]{1,40}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
-    r"|\b(?:(?:XYZ|ABC)(?:\s+(?:Corp(?:oration)?|Company|Inc|Ltd|Co|Industries|Group))?\b"
-    r"|INSERT\s+[A-Z][A-Z ]+\b|TBD\b"
-    r"|(?:Company|Interviewer|Hiring\s+Manager|Recipient|Your|Candidate|First|Last)(?:'s)?\s+Name\b"
-    r"|M(?:r|s|rs)\.?\s+(?:Manager|Recruiter|Interviewer|Hiring\s+Manager|Lastname|Surname)\b"
-    # A slot named in capitals: "COMPANY NAME", "JOB TITLE", "HIRING MANAGER'S NAME".
-    r"|(?:[A-Z]{2,}(?:'S)?\s+){0,3}"
-    r"(?:NAME|TITLE|POSITION|COMPANY|ROLE|ORGANI[SZ]ATION|DEPARTMENT|INSTITUTION|EMPLOYER)\b)"
-)
-SIGNATURE_PLACEHOLDERS = {"name", "your name", "full name", "candidate", "signature"}
 IMPERSONAL_GREETING_RE = re.compile(
     r"(?i)^(to\s+whom\s+it\s+may\s+concern|dear\s+(sir|madam|sirs)(\s*(or|/)\s*(madam|sir))?"
     r"|(dear|hello|hi)\s+(hiring\s+manager|recruiter|interviewer|employer|hiring\s+team"
@@ -161,19 +150,6 @@ def placeholder(letter: Letter) -> Iterator[Hit]:
         yield Hit(start, end)
 
 
-@per_letter
-def placeholders(letter: Letter) -> list[tuple[int, int]]:
-    """Unfilled template slots, as (start, end) in the letter: other rules skip them (a
-    slot in capitals is not shouting)."""
-    text = letter.text
-    start = letter.layout.greeting.start if letter.layout.greeting else letter.body.start
-    found = [m.span() for m in PLACEHOLDER_RE.finditer(text, start)]
-    name = letter.layout.name
-    if name and letter.layout.slice(name).strip().lower() in SIGNATURE_PLACEHOLDERS:
-        found.append((name.start, name.end))
-    return found
-
-
 @code_rule(
     id="generic.impersonal-greeting",
     severity="warning",
@@ -270,11 +246,10 @@ def _greets_by_name(letter: Letter) -> bool:
     span = letter.layout.greeting
     if span is None:
         return False
-    slots = placeholders(letter)
     named = {
         start
         for start, _, word in letter.layout.addressee_names
-        if word.lower() not in ADDRESS_TITLES and not any(a <= start < b for a, b in slots)
+        if word.lower() not in ADDRESS_TITLES and not in_slot(letter, start, start + 1)
     }
     people = 0
     for part in PERSON_SEPARATOR_RE.finditer(letter.layout.slice(span)):

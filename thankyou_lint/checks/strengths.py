@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..letter import Hit, Letter
 from ..registry import code_rule
 from .common import FIRST_PERSON, is_negated, per_letter, subjects
+from .slots import in_slot
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -127,6 +128,7 @@ RECEPTION_VERBS = {
     "wish",
 }
 NUMBER_ENTS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+MODALS = {"will", "shall", "'ll", "’ll", "would", "'d", "’d", "could", "might", "may"}
 DURATIONS = {"years", "year", "yrs", "months", "seasons", "shifts"}
 
 SOFT_SKILLS = {
@@ -149,18 +151,39 @@ WRITER_SUBJECTS = FIRST_PERSON | {"we"}  # the writer, or a team they were part 
 # The only words `shows_strength` answers for; `strength_in` asks it about no other.
 STRENGTH_CUE_WORDS = STRENGTH_NOUNS | QUALIFIED_WORDS | IRREGULAR_PAST.keys()
 STRENGTH_CUE_LEMMAS = ACCOMPLISHMENT_VERBS | STRENGTH_NOUNS | {"be", "speak", "have"}
+# What a writer has or holds: "I have experience coordinating engineers".
+HELD_NOUNS = set(
+    """experience background skills expertise knowledge certification certificate degree
+    training licence license qualification qualifications portfolio record familiarity""".split()
+)
 # "the leadership roles I have held", "the skills I built at Parcelly": what the writer gained.
 GAINING_VERBS = {"hold", "gain", "build", "develop", "lead", "acquire", "earn", "complete", "do"}
 
 
 def _is_concrete_object(head: Token) -> bool:
-    """The verb acts on something (an object, a number, a named thing), not on nothing."""
+    """The verb acts on something (an object, a number, a named thing), not on nothing.
+
+    Writing or speaking to someone ("I wrote to Priya", "I raised it with Priya") is about
+    this application, not a record: a person or a pronoun is not a concrete object.
+    """
     for child in head.children:
         if child.dep_ in {"dobj", "prep", "attr", "npadvmod", "advcl", "ccomp", "xcomp"}:
             words = [t for t in child.subtree if t.is_alpha or t.like_num]
+            words = [t for t in words if not _person_or_function_word(t)]
             if words and not all(t.lower_ in VAGUE_OBJECTS for t in words):
                 return True
     return False
+
+
+def _person_or_function_word(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.pos_ in {"PRON", "ADP", "DET"}
+
+
+def _not_yet_done(token: Token) -> bool:
+    """ "I shall begin working at your firm", "I will lead": a plan, not a record. ("Having
+    run social campaigns, I could start at once": the campaigns were run.)"""
+    verbs = [token, token.head] if token.dep_ in {"xcomp", "ccomp"} else [token]
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for v in verbs for c in v.children)
 
 
 def _by_writer(token: Token) -> bool:
@@ -206,7 +229,8 @@ def shows_strength(token: Token) -> bool:
         and _by_writer(token)
         and not is_negated(token)
         and (token.tag_ != "VB" or token.lower_ in IRREGULAR_PAST)  # not "I'd love to build"
-        and not (lemma == "write" and token.tag_ == "VBG")  # "I am writing to follow up"
+        and not (lemma == "write" and token.tag_ in {"VBG", "VBP"})  # "I write to follow up"
+        and not _not_yet_done(token)
         and _is_concrete_object(token)
     ):
         return True
@@ -219,6 +243,8 @@ def shows_strength(token: Token) -> bool:
         if any(m.lower_ not in SOFT_SKILLS for m in modifiers):
             return True
     if token.pos_ == "NOUN" and token.lemma_.lower() in STRENGTH_NOUNS and _gained_by_writer(token):
+        return True
+    if token.lower_ in HELD_NOUNS and _held_with_detail(token):
         return True
     if token.lower_ in QUALIFIED_WORDS and _by_writer(token) and not is_negated(token):
         return True
@@ -239,6 +265,17 @@ def _gained_by_writer(noun: Token) -> bool:
     return False
 
 
+def _held_with_detail(noun: Token) -> bool:
+    """ "I have experience coordinating engineers", "I hold a licence in electrical work"."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in {"have", "hold"}:
+        return False
+    if not any(s.lower_ in FIRST_PERSON for s in subjects(verb)) or is_negated(verb):
+        return False
+    detail = [c for c in noun.children if c.dep_ in {"acl", "prep", "compound", "amod"}]
+    return any(c.lower_ not in SOFT_SKILLS for c in detail)
+
+
 def _result_number(letter: Letter, sent: Span) -> Token | None:
     words = letter.words_of(sent)
     numbers = [t for t in words if t.like_num]  # most sentences have none: nothing to ask
@@ -252,8 +289,11 @@ def _result_number(letter: Letter, sent: Span) -> Token | None:
     if not dropped_subject and not writers:
         return None
     for token in numbers:
-        if _governing_verb(token).lemma_.lower() in RECEPTION_VERBS:
+        verb = _governing_verb(token)
+        if verb.lemma_.lower() in RECEPTION_VERBS:
             continue  # "I enjoyed hearing about the 140 laptops": theirs, not the writer's
+        if token.lower_ == "one" or is_negated(verb) or _not_yet_done(verb):
+            continue  # "one point we touched on", "never pictured ... five years on"
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.lower_ in {"%", "percent"} and _value(token) >= 100:
             continue  # "100% committed", "110 percent": hyperbole, not a result
@@ -278,7 +318,27 @@ def _value(token: Token) -> float:
 @per_letter
 def strengths(letter: Letter) -> list[Token]:
     found = (strength_in(letter, sent) for sent in letter.sentences)
-    return [t for t in found if t is not None and not letter.in_quotes(t)]
+    return [
+        t for t in found if t is not None and not letter.in_quotes(t) and not _slot_only(letter, t)
+    ]
+
+
+def _own_phrase(head: Token) -> list[Token]:
+    """The words of a phrase without its conjuncts ("my knowledge of X, together with my
+    background in [field]": the knowledge is real, the background a slot)."""
+    apart = {"conj", "cc", "advmod", "appos", "punct"}  # "together with ..." is apart too
+    skip = {t.i for c in head.children if c.dep_ in apart for t in c.subtree}
+    return [t for t in head.subtree if t.i not in skip]
+
+
+def _slot_only(letter: Letter, token: Token) -> bool:
+    """ "my background in [relevant field]": the detail is a template slot, so as sent the
+    letter restates nothing."""
+    head = token if token.pos_ == "NOUN" else token.head
+    words = _own_phrase(head)
+    start = letter.body.start + words[0].idx
+    end = letter.body.start + words[-1].idx + len(words[-1])
+    return in_slot(letter, start, end)
 
 
 def _generic_praise(letter: Letter) -> list[Token]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..letter import Hit, Letter
 from ..models import Fix
 from ..registry import code_rule
-from .generic import placeholders
+from .slots import in_slot
 from .thanks import is_sarcastic_thanks
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ NOT_SHOUTING = {
     "RN",
     "AND",
 }
-SEVERAL_EXCLAMATIONS = 3
+SEVERAL_EXCLAMATIONS = 2
 
 
 @code_rule(
@@ -143,11 +143,10 @@ def shouting(letter: Letter) -> Iterator[Hit]:
                 runs[-1].append(token)
             else:
                 runs.append([token])
-    slots = placeholders(letter)
     for run in runs:
         if any(t.is_stop for t in run):
             hit = letter.hit(run[0], run[-1])
-            if any(a < hit.end and hit.start < b for a, b in slots):
+            if in_slot(letter, hit.start, hit.end):
                 continue  # "[ YOUR NAME ]", "COMPANY NAME": a slot to fill, not a raised voice
             lower = letter.text[hit.start : hit.end].lower()
             if run[0].is_sent_start:

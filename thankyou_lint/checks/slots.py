@@ -1,0 +1,43 @@
+"""Template slots left unfilled: "[Company Name]", "COMPANY NAME", "XYZ Corp".
+
+Several checks ask where they are: the placeholder rule reports them, shouting skips them,
+and a strength whose only detail is a slot ("my background in [field]") restates nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..letter import Letter
+from .common import per_letter
+
+# One `\b` before all the words: re then rules out most positions with one test, not five.
+PLACEHOLDER_RE = re.compile(
+    r"\[[^\]\n]{1,40}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
+    r"|\b(?:(?:XYZ|ABC)(?:\s+(?:Corp(?:oration)?|Company|Inc|Ltd|Co|Industries|Group))?\b"
+    r"|INSERT\s+[A-Z][A-Z ]+\b|TBD\b"
+    r"|(?:Company|Interviewer|Hiring\s+Manager|Recipient|Your|Candidate|First|Last)(?:'s)?\s+Name\b"
+    r"|M(?:r|s|rs)\.?\s+(?:Manager|Recruiter|Interviewer|Hiring\s+Manager|Lastname|Surname)\b"
+    # A slot named in capitals: "COMPANY NAME", "JOB TITLE", "HIRING MANAGER'S NAME".
+    r"|(?:[A-Z]{2,}(?:'S)?\s+){0,3}"
+    r"(?:NAME|TITLE|POSITION|COMPANY|ROLE|ORGANI[SZ]ATION|DEPARTMENT|INSTITUTION|EMPLOYER)\b)"
+)
+SIGNATURE_PLACEHOLDERS = {"name", "your name", "full name", "candidate", "signature"}
+
+
+@per_letter
+def placeholders(letter: Letter) -> list[tuple[int, int]]:
+    """Unfilled template slots, as (start, end) in the letter: other rules skip them (a
+    slot in capitals is not shouting)."""
+    text = letter.text
+    start = letter.layout.greeting.start if letter.layout.greeting else letter.body.start
+    found = [m.span() for m in PLACEHOLDER_RE.finditer(text, start)]
+    name = letter.layout.name
+    if name and letter.layout.slice(name).strip().lower() in SIGNATURE_PLACEHOLDERS:
+        found.append((name.start, name.end))
+    return found
+
+
+def in_slot(letter: Letter, start: int, end: int) -> bool:
+    """Does the text from `start` to `end` (letter offsets) overlap a slot?"""
+    return any(a < end and start < b for a, b in placeholders(letter))
