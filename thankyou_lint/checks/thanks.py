@@ -39,7 +39,7 @@ GIVING_VERBS = {
     "fit",
 }
 GRATITUDE_WORDS = THANK_WORDS | GRATEFUL_WORDS | GLAD_WORDS | {"cheers", "obliged"}
-GRATITUDE_LEMMAS = {"thank", "appreciate", "mean"}
+GRATITUDE_LEMMAS = {"thank", "appreciate", "mean", "value"}
 # Thanks reads as sarcasm only for a reason the parse can show: the act thanked for is one
 # nobody is grateful for, or the writer was kept waiting ("for leaving me in the corridor for
 # forty minutes"). Thanks for "making time" or "making me feel welcome" stays thanks.
@@ -80,6 +80,8 @@ def is_gratitude(token: Token, addressee: frozenset[str] = frozenset()) -> bool:
         return not is_sarcastic_thanks(token)  # British "cheers for today" is thanks
     if lemma == "appreciate":
         return _appreciates_the_reader(token)
+    if lemma == "value":
+        return token.pos_ == "VERB" and _about_the_reader(token)
     if word in GRATEFUL_WORDS:
         return not _is_request(token) and not _to_someone_else(token)
     if word == "obliged":
@@ -107,8 +109,20 @@ def _felt_by_writer(token: Token) -> bool:
     )
 
 
+def _about_the_reader(verb: Token) -> bool:
+    """ "I value how openly you described it", "I value your candour": the reader's doing."""
+    for child in (c for c in verb.children if c.dep_ in {"dobj", "ccomp"}):
+        if child.dep_ == "ccomp" and any(s.lower_ in SECOND_PERSON for s in subjects(child)):
+            return True
+        if any(c.dep_ == "poss" and c.lower_ in SECOND_PERSON for c in child.children):
+            return True
+    return False
+
+
 def _names_a_thing(token: Token) -> bool:
     """ "thank you notes", "a thank-you letter": the words name a kind of message."""
+    if any(c.dep_ == "det" for c in token.children):
+        return True  # "writing a thank you note"
     doc, i = token.doc, token.i + 1
     while i < len(doc) and doc[i].lower_ in {"you", "-"}:
         i += 1
@@ -200,7 +214,8 @@ def _is_request(token: Token) -> bool:
     """ "I would be grateful if you could ...": a request, not gratitude."""
     sent = token.sent
     words = [t.lower_ for t in sent]
-    conditional = any(w in {"would", "'d", "’d", "will"} for w in words[: token.i - sent.start])
+    modals = {"would", "'d", "’d", "will", "'ll", "’ll", "shall"}
+    conditional = any(w in modals for w in words[: token.i - sent.start])
     return conditional and ("if" in words or "for" not in words)
 
 
@@ -249,9 +264,17 @@ def _body_thanks(letter: Letter) -> bool:
     bad=[
         "Dear Dana,\n\nI enjoyed our talk about the analytics role. My SQL work at Brightwave"
         " cut reporting time by half, and I would bring the same focus here.\n\nBest regards,\n"
-        "Sam Lee"
+        "Sam Lee",
+        "Dear Dana,\n\nA letter after an interview shows how grateful you are. In it you should"
+        " thank the interviewer, and there is no need for thank you cards.\n\nBest,\nSam Lee",
+        "Dear Dana,\n\nI'll be so thankful if you can tell me how far my application has"
+        " gone.\n\nBest regards,\nSam Lee",
     ],
     good=[
+        "Dear Dana,\n\nI'm glad you made time to meet with me on Tuesday.\n\nBest,\nSam Lee",
+        "Dear Dana,\n\nI value how openly you described the migration.\n\nBest,\nSam Lee",
+        "Dear Dana,\n\nI enjoyed the tour.\n\nBest,\nSam Lee\n\nP.S. Thank you for the"
+        " reading list.",
         "Dear Dana,\n\nThank you for meeting with me on Tuesday about the analytics role.\n\n"
         "Best regards,\nSam Lee",
         "Dear Dana,\n\nThanks to the new policy the team works remotely. I appreciate you"
