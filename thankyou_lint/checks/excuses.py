@@ -32,6 +32,8 @@ APOLOGY_WORDS = {
     "regret",
 }
 SYMPATHY_VERBS = {"hear", "learn", "see", "read", "find"}
+# "I am sorry to tell you that ...": the formula for bad news, not an apology for oneself.
+NEWS_VERBS = {"tell", "inform", "announce", "report"}
 THIRD_PARTY_POSSESSIVES = {"your", "their", "his", "her", "its", "our"}
 # Words that show an apology is about the letter itself, not the interview.
 LETTER_WORDS = {
@@ -79,8 +81,8 @@ def _is_own_apology(token: Token) -> bool:
     word = token.lower_
     if word == "sorry":
         after = [t.lemma_.lower() for t in token.doc[token.i + 1 : token.i + 3]]
-        if after[:1] == ["to"] and after[1:] and after[1] in SYMPATHY_VERBS:
-            return False  # "sorry to hear ..."
+        if after[:1] == ["to"] and after[1:] and after[1] in SYMPATHY_VERBS | NEWS_VERBS:
+            return False  # "sorry to hear ...", "sorry to tell you ..."
         if _about_someone_else(token):
             return False
         subj = subjects(token)
@@ -131,6 +133,7 @@ def _phrase_end(token: Token) -> Token:
         "I apologize for stumbling over the SQL question.",
     ],
     good=[
+        "I am sorry to tell you that I have accepted another offer.",
         "I was sorry to hear about the office move.",
         "I'm not sorry I applied for this role.",
         "I'm sorry to hear that your team lost a colleague this spring.",
