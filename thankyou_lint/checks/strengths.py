@@ -179,6 +179,11 @@ def _person_or_function_word(token: Token) -> bool:
     return token.ent_type_ == "PERSON" or token.pos_ in {"PRON", "ADP", "DET"}
 
 
+def _spent_on_something(verb: Token) -> bool:
+    """ "spent six years at Parcelly"; not "spent that time with you" (the interview)."""
+    return any(t.like_num or t.ent_type_ == "DATE" for t in verb.subtree)
+
+
 def _not_yet_done(token: Token) -> bool:
     """ "I shall begin working at your firm", "I will lead": a plan, not a record. ("Having
     run social campaigns, I could start at once": the campaigns were run.)"""
@@ -189,6 +194,8 @@ def _not_yet_done(token: Token) -> bool:
 def _by_writer(token: Token) -> bool:
     """First-person subject, or none at all in a past-tense clause ("Built the models ...")."""
     subj = subjects(token)
+    if not subj and token.dep_ == "advcl" and token.tag_ in {"VBN", "VBG"}:
+        subj = subjects(token.head)  # "Having run social campaigns, I could ...": the I
     if not subj:
         return token.tag_ == "VBD"
     return any(s.lower_ in WRITER_SUBJECTS for s in subj)
@@ -231,6 +238,7 @@ def shows_strength(token: Token) -> bool:
         and (token.tag_ != "VB" or token.lower_ in IRREGULAR_PAST)  # not "I'd love to build"
         and not (lemma == "write" and token.tag_ in {"VBG", "VBP"})  # "I write to follow up"
         and not _not_yet_done(token)
+        and (lemma != "spend" or _spent_on_something(token))
         and _is_concrete_object(token)
     ):
         return True
@@ -239,7 +247,9 @@ def shows_strength(token: Token) -> bool:
     if lemma == "speak" and _by_writer(token) and any(c.dep_ == "dobj" for c in token.children):
         return True  # "I speak Polish and Russian"; not "we spoke about ..."
     if token.lower_ in STRENGTH_NOUNS and any(c.lower_ == "my" for c in token.children):
-        modifiers = [c for c in token.children if c.dep_ in {"compound", "amod", "prep", "nummod"}]
+        # "my time at Parcelly" is a record, "my prep time" is not: time needs a place.
+        kinds = {"prep"} if token.lower_ == "time" else {"compound", "amod", "prep", "nummod"}
+        modifiers = [c for c in token.children if c.dep_ in kinds]
         if any(m.lower_ not in SOFT_SKILLS for m in modifiers):
             return True
     if token.pos_ == "NOUN" and token.lemma_.lower() in STRENGTH_NOUNS and _gained_by_writer(token):
