@@ -223,7 +223,7 @@ def _explain_layouts(paths: list[str], config: Config) -> int:
         print(f"{path}:")
         layout = parse_layout(analysed_text(Draft(source.text, path, markdown=source.markdown)))
         for number, (line, part) in enumerate(layout.line_parts(), start=1):
-            print(f"{number:>4} {part:<18}| {line.text}".rstrip())
+            print(f"{number:>4} {part:<18} | {line.text}".rstrip())
     return EXIT_ERROR if failed else EXIT_OK
 
 

@@ -21,7 +21,7 @@ GREETING_RE = re.compile(
     r"^((Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[^\W\d_][\w.'’-]*(\s+[^\W\d_][\w.'’-]*){0,2}\s*,$"
 )
 GREETING_RE = re.compile(
-    r"(?i)^(dear(est)?|hi|hello|hey|hiya|howdy|yo|sup|greetings|respected|esteemed"
+    r"(?i)^[\"“‘']?(dear(est)?|hi|hello|hey|hiya|howdy|yo|sup|greetings|respected|esteemed"
     r"|good\s+(morning|afternoon|evening|day)|to\s+whom\s+it\s+may\s+concern|what'?s\s+up)\b"
 )
 # Where a quoted reply or a forwarded message starts below the letter.
@@ -41,7 +41,7 @@ SIGNOFF_ANCHORS = set(
     """
     regards regard sincerely yours best thanks thank cheers wishes respectfully cordially
     gratefully appreciatively appreciation gratitude care soon xoxo xo love later peace hugs
-    ttyl cya thx ta warmly faithfully truly bless respect hope hoping
+    ttyl cya thx ta warmly faithfully truly bless respect hope hoping from
     """.split()
 )
 SIGNOFF_WORDS = SIGNOFF_ANCHORS | set(
@@ -515,7 +515,7 @@ def match_signoff(line: str) -> tuple[str, int | None] | None:
     if line.endswith(".") and taken >= 3:
         return None  # "Thank you for your time." is a sentence of the body
     phrase = " ".join(phrase_words)
-    name = line[words[taken - 1].end() :].lstrip(" ,.!:;—–-")
+    name = line[words[taken - 1].end() :].lstrip(" ,.!:;—–-").rstrip("\"”’'")
     if not name.rstrip(" ,.!"):
         return phrase, None
     name_like = len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split())
