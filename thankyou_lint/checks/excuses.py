@@ -165,3 +165,61 @@ def letter_apology(letter: Letter) -> Iterator[Hit]:
     for found in apologies(letter):
         if found.about_letter:
             yield letter.hit(found.first, found.last)
+
+
+# Telling what one left out is sharing, not excusing ("I didn't get to mention ... because").
+SHARING_VERBS = {"mention", "share", "add", "cover", "discuss", "get", "have", "include"}
+
+
+@code_rule(
+    id="excuses.failure-reason",
+    severity="warning",
+    message="Giving a reason for what you could not do in the interview keeps the failure alive.",
+    rationale=(
+        "'I could not explain it fully because of tension' asks the reader to remember the"
+        " weak answer and to accept the excuse. The better answer, given now, does more."
+    ),
+    suggestion="Drop the reason and give the answer you would give now.",
+    needs={"lemma", "pos", "dep"},
+    bad=[
+        "About SQL, I could not explain it fully because of tension.",
+        "I didn't answer the budget question well because I was tired after my flight.",
+    ],
+    good=[
+        "I didn't get the chance to mention that I also led the migration, because we ran"
+        " out of time.",
+        "You asked why I did not stay at Parcelly: it was because the team moved to Oslo.",
+        "I could not explain it fully in the room; here is the query I would write now.",
+    ],
+)
+def failure_reason(letter: Letter) -> Iterator[Hit]:
+    for word in letter.tokens_with({"because", "due"}):
+        failed = _failed_act(word)
+        if failed is not None and not letter.in_quotes(word):
+            yield letter.hit(min(failed, word, key=lambda t: t.i), max(failed, word))
+
+
+def _failed_act(cause: Token) -> Token | None:
+    """The writer's failed act that `cause` ("because", "due") explains, if any."""
+    act = cause.head
+    while act.dep_ in {"prep", "pcomp", "mark", "advcl", "pobj"} and act.head is not act:
+        if act.pos_ == "VERB" and is_negated(act):
+            break
+        act = act.head
+    if act.pos_ not in {"VERB", "AUX"} or not is_negated(act):
+        return None
+    if act.lemma_.lower() in SHARING_VERBS or not has_first_person_subject(act):
+        return None
+    if not _in_the_past(act):
+        return None  # "I won't consider less because I have other offers": not a failure
+    reason = [t for t in cause.subtree if t.i > cause.i] or list(cause.head.subtree)
+    # The writer's own state ("because I was tired", "because of my nerves") or a state
+    # named ("because of tension"); not what happened to everyone ("because we ran out").
+    own = any(t.lower_ in FIRST_PERSON and t.dep_ in {"nsubj", "poss"} for t in reason)
+    named_state = any(t.lower_ == "of" for t in reason[:1])
+    return act if own or named_state else None
+
+
+def _in_the_past(verb: Token) -> bool:
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ in {"VBD", "VBN"} or bool(auxiliaries & {"could", "did", "was", "were", "had"})

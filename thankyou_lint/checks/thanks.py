@@ -121,9 +121,10 @@ def _about_the_reader(verb: Token) -> bool:
 
 def _names_a_thing(token: Token) -> bool:
     """ "thank you notes", "a thank-you letter": the words name a kind of message."""
-    if any(c.dep_ == "det" for c in token.children):
-        return True  # "writing a thank you note"
     doc, i = token.doc, token.i + 1
+    before_you = i < len(doc) and doc[i].lower_ in {"you", "-"}
+    if before_you and any(c.dep_ in {"det", "poss"} for c in token.children):
+        return True  # "writing a thank you note", "my thank-you card"; not "my thanks"
     while i < len(doc) and doc[i].lower_ in {"you", "-"}:
         i += 1
     return i > token.i + 1 and i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].is_lower
