@@ -227,3 +227,56 @@ def sarcastic_thanks(letter: Letter) -> Iterator[Hit]:
     for token in letter.tokens_with({"thanks", "thank", "cheers"}):
         if is_sarcastic_thanks(token):
             yield letter.hit(token)
+
+
+# "please let me know", "please find attached": the courtesy of a request, not pleading.
+REQUEST_VERBS = {
+    "find",
+    "see",
+    "let",
+    "feel",
+    "contact",
+    "call",
+    "note",
+    "reach",
+    "do",
+    "keep",
+    "send",
+    "accept",
+    "advise",
+    "confirm",
+    "tell",
+    "share",
+    "pass",
+    "forward",
+    "consider",
+}
+PLEAS = 2  # one "please forgive me" is an apology; two pleas are begging
+
+
+@code_rule(
+    id="tone.pleading",
+    severity="warning",
+    message="Pleading ('please, sir', 'please remember me') reads as desperation.",
+    rationale="Asking once is polite; pleading repeatedly shifts the letter from your case to"
+    " your need.",
+    suggestion="Ask once, plainly, and point to what you would bring.",
+    needs=["pos", "dep", "lemma"],
+    bad=["Please sir forgive me for writing again. Sir please, remember me for the role."],
+    good=[
+        "Please let me know if you need anything else, and please find my portfolio attached.",
+        "Please forgive the second e-mail; I wanted to send the report I mentioned.",
+    ],
+)
+def pleading(letter: Letter) -> Iterator[Hit]:
+    pleas = [t for t in letter.tokens_with({"please", "pls", "plz"}) if _pleads(t)]
+    if len(pleas) >= PLEAS and not any(letter.in_quotes(t) for t in pleas):
+        for token in pleas:
+            yield letter.hit(token)
+
+
+def _pleads(please: Token) -> bool:
+    verb = please.head if please.head is not please else None
+    if verb is not None and verb.pos_ == "VERB":
+        return verb.lemma_.lower() not in REQUEST_VERBS
+    return True  # "Sir please, ...": a plea standing on its own
