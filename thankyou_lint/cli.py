@@ -164,6 +164,8 @@ def cmd_lint(argv: list[str]) -> int:
     from .output import RenderContext, RuleCatalogue, renderer
     from .runner import lint_all
 
+    if args.paths.count("-") > 1:
+        raise UsageError("standard input ('-') can be read only once")
     config = _config(args)
     if args.explain_layout:
         return _explain_layouts(args.paths, config)

@@ -93,6 +93,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
     try:
         return tomllib.loads(_read_bytes(path).decode("utf-8"))
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to be a configuration") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not valid UTF-8 (byte at offset {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
@@ -102,12 +104,26 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 PIPE_TIMEOUT = 10.0  # seconds to wait for a config piped in with `--config <(...)`
+MAX_SETTINGS_BYTES = 1_000_000  # a config file or a rule pack is a few kilobytes
+
+
+def read_settings_file(path: Path) -> bytes:
+    """A config file or rule pack: a regular file of sensible size (not /dev/zero, a FIFO
+    or a directory), read without ever reading more than the cap."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError("not a regular file")
+    with path.open("rb") as f:
+        data = f.read(MAX_SETTINGS_BYTES + 1)
+    if len(data) > MAX_SETTINGS_BYTES:
+        raise OSError(f"larger than {MAX_SETTINGS_BYTES // 1_000_000} MB")
+    return data
 
 
 def _read_bytes(path: Path) -> bytes:
     """A file, or a pipe (`--config <(...)`) read without ever blocking for good."""
     if stat.S_ISREG(path.stat().st_mode):
-        return path.read_bytes()
+        return read_settings_file(path)
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO with no writer reads as empty
     chunks: list[bytes] = []
     deadline = time.monotonic() + PIPE_TIMEOUT

@@ -7,26 +7,44 @@ from __future__ import annotations
 
 import re
 from email import policy
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.parser import BytesParser
 from html.parser import HTMLParser
 
 from .errors import InputError
 
+MAX_NESTING = 50  # multipart parts inside parts; real mail nests three or four deep
+
 
 def read_eml(data: bytes) -> str:
     """The subject line and the text of an email: text/plain, or the HTML part as text."""
-    message = BytesParser(policy=policy.default).parsebytes(data)
-    if not isinstance(message, EmailMessage) or not (message["subject"] or message.get_payload()):
+    if data.lower().count(b"boundary=") > MAX_NESTING:
+        raise InputError(f"an email nested more than {MAX_NESTING} parts deep")
+    try:
+        message = BytesParser(policy=policy.default).parsebytes(data)
+        has_content = message["subject"] or message.get_payload()
+        part = message.get_body(preferencelist=("plain", "html"))
+    except RecursionError:
+        raise InputError(f"an email nested more than {MAX_NESTING} parts deep") from None
+    if not isinstance(message, EmailMessage) or not has_content:
         raise InputError("not an email message")
-    part = message.get_body(preferencelist=("plain", "html"))
     body = ""
     if part is not None:
-        content = part.get_content()
+        content = _content(part)
         body = _html_to_text(content) if part.get_content_subtype() == "html" else content
     subject = message["subject"]
     header = f"Subject: {subject}\n\n" if subject else ""
     return header + body.replace("\r\n", "\n").strip() + "\n"
+
+
+def _content(part: MIMEPart) -> str:
+    """A part's text; an unknown charset ("x-no-such-charset") is read as UTF-8, with
+    U+FFFD for the bytes that are not."""
+    try:
+        return str(part.get_content())
+    except LookupError:
+        raw = part.get_payload(decode=True)
+        return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else ""
 
 
 HTML_BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "blockquote"})

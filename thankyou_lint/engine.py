@@ -103,6 +103,8 @@ class Linter:
         return self._nlp
 
     def lint(self, text: str, *, context: LetterContext | None = None) -> Report:
+        if not isinstance(text, str):
+            raise TypeError(f"lint() takes the letter as str, not {type(text).__name__}")
         return next(self.lint_drafts([Draft(text, context=context)]))
 
     def lint_many(

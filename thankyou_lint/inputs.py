@@ -117,8 +117,9 @@ def decode(data: bytes) -> tuple[str, str, bytes]:
                 return data[len(bom) :].decode(encoding), encoding, bom
             except UnicodeDecodeError as exc:
                 raise InputError(f"not valid {encoding.upper()} at offset {exc.start}") from None
-    if b"\x00" in data[:4096]:
-        raise InputError("looks like a binary file, not a text letter")
+    nul = data.find(b"\x00")  # anywhere: a NUL after the first page is still not a letter
+    if nul >= 0:
+        raise InputError(f"looks like a binary file, not a text letter (NUL at offset {nul})")
     try:
         return data.decode("utf-8"), "utf-8", b""
     except UnicodeDecodeError as exc:

@@ -241,12 +241,19 @@ def load_pack(path: Path) -> list[PackRuleSpec]:
     """A rule pack is data only: safe YAML, validated by pydantic."""
     import yaml
 
+    from .config import read_settings_file
+
     # Safe loading only (no Python objects from data); the C loader when libyaml is present.
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"rule pack {path}: {str(exc).splitlines()[0]}") from exc
+        text = read_settings_file(path).decode("utf-8")  # never /dev/zero, never a FIFO
+        data = yaml.load(text, Loader=loader)
+    except OSError as exc:
+        raise ConfigError(f"rule pack {path}: {exc.strerror or exc}") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"rule pack {path}: {str(exc).splitlines()[0]}") from None
+    except RecursionError:
+        raise ConfigError(f"rule pack {path}: nested too deeply to be a rule pack") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise ConfigError(f"rule pack {path}: expected a mapping with a `rules` list")
     specs = []

@@ -1,0 +1,123 @@
+"""Issue 18's cases, through the real command and library: each ends in a report or a
+one-line error (exit 2), the other drafts of the run are still linted, nothing hangs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli
+
+from thankyou_lint import Linter, lint
+
+GOOD = ROOT / "examples" / "good-letter.txt"
+ERROR = "thankyou-lint: error: "
+
+
+def _one_line_error(stderr: str, *words: str) -> None:
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(ERROR), stderr
+    assert "Traceback" not in stderr
+    assert all(w in lines[0] for w in words), lines[0]
+
+
+def _deep_multipart(depth: int) -> bytes:
+    head = b"Subject: Thank you\nMIME-Version: 1.0\n"
+    parts, closes = b"", b""
+    for i in range(depth):
+        parts += f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n'.encode()
+        closes = f"\n--b{i}--\n".encode() + closes
+    return head + parts + b"Content-Type: text/plain\n\nThank you for the interview.\n" + closes
+
+
+def _unknown_charset() -> bytes:
+    return (
+        b"Subject: Thank you\nMIME-Version: 1.0\n"
+        b'Content-Type: text/plain; charset="x-no-such-charset"\n\n'
+        b"Dear Dana,\n\nThank you for the interview on Tuesday.\n\nBest,\nSam\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("deep.eml", _deep_multipart(1000), ("deep.eml", "nested")),
+        ("late-nul.txt", b"Dear Dana,\n\n" + b"Thank you. " * 500 + b"\x00tail", ("NUL",)),
+    ],
+)
+def test_bad_drafts_are_refused_in_one_line(
+    tmp_path: Path, name: str, content: bytes, words: tuple[str, ...]
+) -> None:
+    draft = tmp_path / name
+    draft.write_bytes(content)
+    result = run_cli("--no-cache", str(draft), str(GOOD))
+    assert result.returncode == 2
+    _one_line_error(result.stderr, *words)
+    assert "good-letter.txt" in result.stdout  # the other draft is still reported
+
+
+def test_unknown_charset_is_read_with_replacement(tmp_path: Path) -> None:
+    draft = tmp_path / "odd.eml"
+    draft.write_bytes(_unknown_charset())
+    result = run_cli("--no-cache", "--format", "json", str(draft))
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_standard_input_twice_is_a_usage_error() -> None:
+    result = run_cli("-", "-", stdin="Dear Dana,\n\nThank you.\n")
+    assert result.returncode == 2
+    _one_line_error(result.stderr, "standard input")
+
+
+def _deep_toml(path: Path) -> None:
+    path.write_text("a = " + "[" * 5000 + "]" * 5000 + "\n")
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+@pytest.mark.parametrize("make", [_deep_toml], ids=["toml-5000-deep"])
+def test_unreadable_config_is_one_line(tmp_path: Path, make: Callable[[Path], None]) -> None:
+    config = tmp_path / ".thankyou-lint.toml"
+    make(config)
+    # Named explicitly, and found by walking up from the working folder.
+    for args in (("--config", str(config)), ()):
+        result = run_cli("--no-cache", *args, str(GOOD), cwd=tmp_path)
+        assert result.returncode == 2
+        _one_line_error(result.stderr, "nested too deeply")
+
+
+@pytest.mark.parametrize(
+    ("pack", "words"),
+    [("/dev/zero", ("not a regular file",)), ("fifo.yaml", ("not a regular file",))],
+)
+def test_rule_packs_get_the_checks_drafts_get(
+    tmp_path: Path, pack: str, words: tuple[str, ...]
+) -> None:
+    if pack == "fifo.yaml":
+        _fifo(tmp_path / pack)
+    config = tmp_path / ".thankyou-lint.toml"
+    config.write_text(f'rule-packs = ["{pack}"]\n')
+    result = run_cli("--no-cache", str(GOOD), cwd=tmp_path)  # must not hang or fill memory
+    assert result.returncode == 2
+    _one_line_error(result.stderr, "rule pack", *words)
+
+
+def test_deeply_nested_rule_pack_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "deep.yaml").write_text("rules: " + "[" * 5000 + "]" * 5000 + "\n")
+    (tmp_path / ".thankyou-lint.toml").write_text('rule-packs = ["deep.yaml"]\n')
+    result = run_cli("--no-cache", str(GOOD), cwd=tmp_path)
+    assert result.returncode == 2
+    _one_line_error(result.stderr, "rule pack")
+
+
+@pytest.mark.parametrize("value", [None, b"Dear Dana, thank you."])
+def test_lint_takes_str_and_says_so(value: object, linter: Linter) -> None:
+    with pytest.raises(TypeError, match="takes the letter as str"):
+        lint(value)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="takes the letter as str"):
+        linter.lint(value)  # type: ignore[arg-type]
