@@ -3,6 +3,8 @@ one-line error (exit 2), the other drafts of the run are still linted, nothing h
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -121,3 +123,56 @@ def test_lint_takes_str_and_says_so(value: object, linter: Linter) -> None:
         lint(value)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="takes the letter as str"):
         linter.lint(value)  # type: ignore[arg-type]
+
+
+NEEDS_FIX = (
+    "Dear Dana,\n\nThank you for the interview on Tuesday!!! I led the Parcelly migration."
+    "\n\nBest,\nSam\n"
+)
+
+
+def _cached_entry(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A draft, its cache folder, and the one entry a first run wrote for it."""
+    draft, cache = tmp_path / "draft.txt", tmp_path / "cache"
+    draft.write_text(NEEDS_FIX)
+    assert run_cli("--cache-dir", str(cache), str(draft)).returncode == 1
+    (entry,) = cache.rglob("*.json")
+    return draft, cache, entry
+
+
+def _planted(entry: Path, **changes: object) -> None:
+    data = json.loads(entry.read_text())
+    finding = data["report"]["findings"][0]
+    finding.update(changes)
+    entry.write_text(json.dumps(data))
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda e: (e.unlink(), os.mkfifo(e)),
+        lambda e: (e.unlink(), e.symlink_to("/dev/zero")),
+        lambda e: e.write_bytes(b" " * 3_000_000 + e.read_bytes()),
+        lambda e: _planted(e, line=999),
+        lambda e: _planted(e, fix={"start": 0, "end": 1_000_000, "replacement": "PLANTED"}),
+        lambda e: e.write_text(e.read_text().replace("Tuesday", "Monday")),
+    ],
+    ids=["fifo", "link-to-dev-zero", "oversized", "line-999", "fix-past-the-end", "other-text"],
+)
+def test_a_cache_entry_is_trusted_only_if_it_fits(
+    tmp_path: Path, tamper: Callable[[Path], object]
+) -> None:
+    draft, cache, entry = _cached_entry(tmp_path)
+    tamper(entry)
+    result = run_cli("--cache-dir", str(cache), "--fix", str(draft))  # must not hang either
+    assert "Traceback" not in result.stderr
+    text = draft.read_text()
+    assert "PLANTED" not in text and "Tuesday!" in text and "!!!" not in text
+    assert result.returncode in (0, 1)
+
+
+def test_an_entry_is_tied_to_its_text(tmp_path: Path) -> None:
+    _, cache, entry = _cached_entry(tmp_path)
+    data = json.loads(entry.read_text())
+    assert data["text_sha256"] == hashlib.sha256(NEEDS_FIX.encode()).hexdigest()
+    assert not list(cache.rglob("*.tmp"))

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
 import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import __version__
 from .config import Config
 from .engine import Draft
+from .layout import LineIndex
 from .models import Report
 
 CACHE_ENV = "THANKYOU_LINT_CACHE_DIR"
+MAX_ENTRY_BYTES = 2_000_000  # a report is a few kilobytes; a bigger entry is not one of ours
 
 
 def default_cache_dir() -> Path:
@@ -46,24 +49,40 @@ class ReportCache:
         digest.update(b"markdown" if draft.markdown else b"text")
         return digest.hexdigest()
 
-    def get(self, key: str) -> Report | None:
+    def get(self, key: str, text: str) -> Report | None:
+        """The cached report of `text`, or None. An entry is trusted only if it is a regular
+        file under the size cap, was written for this very text, and fits it (every offset,
+        line and fix inside the text); anything else is a miss and is linted again."""
         if not self.enabled:
             return None
+        data = _read_entry(self._path(key))
+        if data is None:
+            return None
         try:
-            return Report.model_validate_json(self._path(key).read_bytes())
-        except (OSError, ValidationError, ValueError):
-            return None  # missing or damaged: lint again
+            entry = CacheEntry.model_validate_json(data)
+        except (ValidationError, ValueError):
+            return None
+        if entry.text_sha256 != _text_digest(text) or not _fits(entry.report, text):
+            return None
+        return entry.report
 
-    def put(self, key: str, report: Report) -> None:
+    def put(self, key: str, text: str, report: Report) -> None:
         if not self.enabled:
             return
         path = self._path(key)
+        entry = CacheEntry(
+            text_sha256=_text_digest(text), report=report.model_copy(update={"path": None})
+        )
+        tmp: str | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as tmp:
-                tmp.write(report.model_copy(update={"path": None}).model_dump_json().encode())
-            os.replace(tmp.name, path)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".entry.", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                f.write(entry.model_dump_json().encode())
+            os.replace(tmp, path)
         except OSError as exc:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)  # a full disk leaves no empty entry behind
             self.enabled = False
             print(
                 f"thankyou-lint: note: cache off ({self.folder}: {exc.strerror})", file=sys.stderr
@@ -71,6 +90,51 @@ class ReportCache:
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
+
+
+class CacheEntry(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
+    text_sha256: str  # the entry answers for exactly this text
+    report: Report
+
+
+def _text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _read_entry(path: Path) -> bytes | None:
+    """An entry's bytes: never through a link, never from a FIFO or device, never too many."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(MAX_ENTRY_BYTES + 1)
+        return data if len(data) <= MAX_ENTRY_BYTES else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _fits(report: Report, text: str) -> bool:
+    """Every finding and fix of the report lies inside the text, at the lines it says."""
+    index = LineIndex(text)
+    for f in report.findings:
+        if not 0 <= f.start <= f.end <= len(text):
+            return False
+        if index.position(f.start) != (f.line, f.column):
+            return False
+        if index.position(f.end) != (f.end_line, f.end_column):
+            return False
+        if f.fix is not None and not 0 <= f.fix.start <= f.fix.end <= len(text):
+            return False
+    return True
 
 
 def _salt(config: Config) -> str:

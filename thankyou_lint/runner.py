@@ -64,7 +64,10 @@ def _start(
     drafts: list[Draft], pool: ProcessPoolExecutor | None, cache: ReportCache | None
 ) -> Window:
     keys: list[str | None] = [cache.key(d) if cache else None for d in drafts]
-    window = Window(drafts, keys, [cache.get(k) if cache and k else None for k in keys], [])
+    cached = [
+        cache.get(k, d.text) if cache and k else None for k, d in zip(keys, drafts, strict=True)
+    ]
+    window = Window(drafts, keys, cached, [])
     if pool is not None:
         misses = window.misses
         chunks = [misses[i : i + CHUNK] for i in range(0, len(misses), CHUNK)]
@@ -81,7 +84,7 @@ def _finish(
         if report is None:
             report = next(fresh)
             if cache and key:
-                cache.put(key, report)
+                cache.put(key, draft.text, report)
         yield linter.finish(draft, report.model_copy(update={"path": draft.path}), run)
 
 
