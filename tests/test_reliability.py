@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -176,3 +178,54 @@ def test_an_entry_is_tied_to_its_text(tmp_path: Path) -> None:
     data = json.loads(entry.read_text())
     assert data["text_sha256"] == hashlib.sha256(NEEDS_FIX.encode()).hexdigest()
     assert not list(cache.rglob("*.tmp"))
+
+
+def test_control_characters_are_shown_not_obeyed(tmp_path: Path) -> None:
+    draft = tmp_path / "letter\x1b[2J.txt"
+    draft.write_text(
+        "Dear Dana,\n\nThank you \x1b]0;PWNED\x07 for the interview!!! I led the \x1b[2J"
+        " migration at Parcelly.\n\nBest,\nSam\n"
+    )
+    result = run_cli("--no-cache", "--color", "never", str(draft))
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "\\x1b]0;PWNED\\x07" in result.stdout and "letter\\x1b[2J.txt" in result.stdout
+    # The caret still stands under the words it marks.
+    shown = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(shown) if "tone.exclamations" in line)
+    assert shown[at + 1][shown[at + 2].index("^") :].startswith("!!!")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Dana,\n\nThanks for the chat!!!\u2028I led the migration.\n\nBest,\nSam",
+        "Dear Dana,\r\n\r\nThanks for the chat!!!\x0cpage two\x85next\r\n\r\nBest,\r\nSam\r\n",
+        "Dear Dana,\n\nThanks for the chat!!!",
+    ],
+    ids=["line-separator-no-final-newline", "crlf-form-feed-nel", "no-final-newline"],
+)
+def test_diff_applies_with_git(tmp_path: Path, text: str) -> None:
+    draft = tmp_path / "letter.txt"
+    draft.write_bytes(text.encode())
+    # Bytes, not text: the line endings are part of what is tested.
+    result = subprocess.run(
+        [sys.executable, "-m", "thankyou_lint", "--no-cache", "--diff", draft.name],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=300,
+    )
+    assert result.returncode == 1 and result.stdout.startswith(b"---"), result.stderr
+    # The diff names the file "letter.txt (before)"; git applies it to letter.txt.
+    patch = result.stdout.replace(b" (before)", b"").replace(b" (fixed)", b"")
+    patch = patch.replace(b"--- letter.txt", b"--- a/letter.txt").replace(
+        b"+++ letter.txt", b"+++ b/letter.txt"
+    )
+    (tmp_path / "fix.patch").write_bytes(patch)
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    check = subprocess.run(
+        ["git", "apply", "--check", "fix.patch"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert check.returncode == 0, check.stderr
+    subprocess.run(["git", "apply", "fix.patch"], cwd=tmp_path, check=True)
+    assert b"!!!" not in draft.read_bytes()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -24,14 +25,23 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
     return text
 
 
+LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
+    """A diff `git apply` and `patch` accept: lines split only where a file has line
+    breaks (not at U+2028, form feed or NEL, as str.splitlines would), and a missing final
+    newline marked as such."""
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
+        LINE_RE.findall(before),
+        LINE_RE.findall(after),
         fromfile=f"{path} (before)",
         tofile=f"{path} (fixed)",
     )
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
+    return "".join(
+        line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        for line in lines
+    )
 
 
 def write_atomically(path: Path, text: str, encoding: str, bom: bytes = b"") -> None:

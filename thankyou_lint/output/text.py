@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..layout import split_lines
 from ..models import Finding, ReasonCheck, Report, Severity
 from . import RenderContext
 
+# C0 and C1 controls and DEL (a tab is expanded before), and format characters that
+# reorder text (bidi overrides).
+CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")  # the line breaks findings count lines by
 COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 
@@ -21,20 +25,31 @@ def _paint(text: str, code: str, colour: bool) -> str:
     return f"\033[{code}m{text}\033[0m" if colour else text
 
 
-def render_finding(finding: Finding, source: str | None, path: str, colour: bool) -> str:
-    where = f"{path}:{finding.line}:{finding.column}:"
+def render_finding(finding: Finding, line: str | None, path: str, colour: bool) -> str:
+    """A finding, with its source line (if known) and a caret under the words."""
+    where = f"{escaped(path)}:{finding.line}:{finding.column}:"
     rule = _paint(finding.rule, COLOURS[finding.severity], colour)
-    lines = [f"{_paint(where, '1', colour)} {rule} [{finding.severity.value}] {finding.message}"]
-    if source is not None:
-        line = split_lines(source)[finding.line - 1].text
-        width = finding.end_column if finding.end_line == finding.line else len(line) + 1
-        width = max(1, min(width - finding.column, 80))
-        shown = line.expandtabs(1)
-        lines.append(f"    {shown}")
-        lines.append("    " + " " * (finding.column - 1) + _paint("^" * width, "32", colour))
+    message = escaped(finding.message)  # it may quote the letter
+    head = f"{_paint(where, '1', colour)} {rule} [{finding.severity.value}] {message}"
+    lines = [head]
+    if line is not None:
+        line = line.expandtabs(1)
+        end = finding.end_column if finding.end_line == finding.line else len(line) + 1
+        before = escaped(line[: finding.column - 1])
+        width = max(1, min(len(escaped(line[finding.column - 1 : end - 1])), 80))
+        lines.append(f"    {escaped(line)}")
+        lines.append("    " + " " * len(before) + _paint("^" * width, "32", colour))
     if finding.suggestion:
-        lines.append(f"    = suggestion: {finding.suggestion}")
+        lines.append(f"    = suggestion: {escaped(finding.suggestion)}")
     return "\n".join(lines)
+
+
+def escaped(text: str) -> str:
+    """Control characters shown, not obeyed: a letter or a file name cannot set the
+    terminal's title or clear its screen ("\x1b]0;..." is printed as such)."""
+    if not CONTROL_RE.search(text):
+        return text
+    return CONTROL_RE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def render_text(reports: Sequence[Report], out: TextIO, context: RenderContext) -> None:
@@ -43,11 +58,13 @@ def render_text(reports: Sequence[Report], out: TextIO, context: RenderContext) 
     for report in reports:
         path = report.path or "<text>"
         source = context.sources.get(path)
+        lines = LINE_BREAK_RE.split(source) if source is not None else None  # once a report
         for finding in report.findings:
-            out.write(render_finding(finding, source, path, colour) + "\n")
+            line = lines[finding.line - 1] if lines and finding.line <= len(lines) else None
+            out.write(render_finding(finding, line, path, colour) + "\n")
             total += 1
         if report.reasons:
-            out.write(f"{path}: {card_line(report.reasons)}\n")
+            out.write(f"{escaped(path)}: {card_line(report.reasons)}\n")
     counts = {s: sum(f.severity == s for r in reports for f in r.findings) for s in Severity}
     detail = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
     files = f"{len(reports)} file{'s' if len(reports) != 1 else ''}"
