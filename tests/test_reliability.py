@@ -4,10 +4,12 @@ one-line error (exit 2), the other drafts of the run are still linted, nothing h
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -229,3 +231,62 @@ def test_diff_applies_with_git(tmp_path: Path, text: str) -> None:
     assert check.returncode == 0, check.stderr
     subprocess.run(["git", "apply", "fix.patch"], cwd=tmp_path, check=True)
     assert b"!!!" not in draft.read_bytes()
+
+
+def _docx(tmp_path: Path, change: Callable[[dict[str, bytes]], None], method: int = 8) -> bytes:
+    """A real Word document (python-docx), its parts changed, zipped again."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Dear Dana,")
+    document.add_paragraph("Thank you for the interview on Tuesday.")
+    source = tmp_path / "base.docx"
+    document.save(str(source))
+    with zipfile.ZipFile(source) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    change(parts)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data, compress_type=method)
+    return out.getvalue()
+
+
+def _set(name: str, data: bytes) -> Callable[[dict[str, bytes]], None]:
+    return lambda parts: parts.__setitem__(name, data)
+
+
+def _corrupt_deflate(data: bytes) -> bytes:
+    at = data.index(b"word/document.xml") + len(b"word/document.xml") + 40
+    return data[:at] + bytes(b ^ 0xFF for b in data[at : at + 64]) + data[at + 64 :]
+
+
+PARAGRAPHS = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+
+
+@pytest.mark.parametrize(
+    ("build", "words"),
+    [
+        (lambda t: _docx(t, _set("word/media/bomb.bin", b"\0" * 51_000_000)), "unpacks"),
+        (lambda t: _docx(t, lambda p: None, method=zipfile.ZIP_BZIP2), "compression"),
+        (lambda t: _corrupt_deflate(_docx(t, lambda p: None)), "not a readable Word"),
+        (lambda t: _docx(t, _set("word/document.xml", b"<w:document><w:body><w:p>")), "readable"),
+        (
+            lambda t: _docx(
+                t, _set("word/document.xml", PARAGRAPHS + b"<w:body>" + b"<w:p/>" * 20_001)
+            ),
+            "paragraphs",
+        ),
+        (lambda t: _docx(t, _set("word/document.xml", b"<w:t>" + b"a" * 11_000_000)), "over"),
+    ],
+    ids=["zip-bomb", "unknown-compression", "corrupt-deflate", "broken-xml", "flood", "11mb"],
+)
+def test_a_malformed_word_document_is_one_line(
+    tmp_path: Path, build: Callable[[Path], bytes], words: str
+) -> None:
+    draft = tmp_path / "letter.docx"
+    draft.write_bytes(build(tmp_path))
+    result = run_cli("--no-cache", str(draft), str(GOOD))
+    assert result.returncode == 2
+    _one_line_error(result.stderr, "letter.docx", words)
+    assert "good-letter.txt" in result.stdout

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from zipfile import BadZipFile
+from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile
 
 from .errors import InputError
 
@@ -69,13 +69,46 @@ def suppressions(text: str) -> list[Suppression]:
     return regions
 
 
+# Caps that no letter comes near, so a crafted file cannot take the memory or the time.
+MAX_DOCX_UNPACKED = 50_000_000  # bytes, all parts together (pictures included)
+MAX_DOCX_BODY = 10_000_000  # bytes of word/document.xml; a letter's is tens of kilobytes
+MAX_DOCX_PARAGRAPHS = 10_000
+PARAGRAPH_RE = re.compile(rb"<w:p[\s>/]")
+
+
 def read_docx(data: bytes) -> str:
     """Paragraphs of a Word document, one line each; empty paragraphs stay blank lines."""
     from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
 
+    _check_docx_package(data)
     try:
         document = Document(io.BytesIO(data))
-    except (PackageNotFoundError, BadZipFile, KeyError, ValueError) as exc:
+        return "\n".join(p.text for p in document.paragraphs).strip() + "\n"
+    except Exception as exc:  # zlib, zipfile, lxml and python-docx all raise their own
         raise InputError(f"not a readable Word document ({type(exc).__name__})") from None
-    return "\n".join(p.text for p in document.paragraphs).strip() + "\n"
+
+
+def _check_docx_package(data: bytes) -> None:
+    """Refuse a zip bomb, an unknown compression or a flood of paragraphs before parsing.
+
+    zipfile reads no more than a part's declared size, so the declared sizes bound memory.
+    """
+    try:
+        with ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+            if sum(p.file_size for p in parts) > MAX_DOCX_UNPACKED:
+                raise InputError(
+                    f"not a letter: unpacks to more than {MAX_DOCX_UNPACKED // 10**6} MB"
+                )
+            if any(p.compress_type not in (ZIP_STORED, ZIP_DEFLATED) for p in parts):
+                raise InputError("not a readable Word document (unknown compression)")
+            body = package.getinfo("word/document.xml")
+            if body.file_size > MAX_DOCX_BODY:
+                raise InputError(f"not a letter: its text part is over {MAX_DOCX_BODY // 10**6} MB")
+            paragraphs = len(PARAGRAPH_RE.findall(package.read(body)))
+    except InputError:
+        raise
+    except Exception as exc:  # BadZipFile, a missing part, a broken deflate stream
+        raise InputError(f"not a readable Word document ({type(exc).__name__})") from None
+    if paragraphs > MAX_DOCX_PARAGRAPHS:
+        raise InputError(f"not a letter: more than {MAX_DOCX_PARAGRAPHS:,} paragraphs")
