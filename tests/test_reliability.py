@@ -10,13 +10,14 @@ import os
 import subprocess
 import sys
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_cli
 
 from thankyou_lint import Linter, lint
+from thankyou_lint.errors import InputError
 
 GOOD = ROOT / "examples" / "good-letter.txt"
 ERROR = "thankyou-lint: error: "
@@ -290,3 +291,26 @@ def test_a_malformed_word_document_is_one_line(
     assert result.returncode == 2
     _one_line_error(result.stderr, "letter.docx", words)
     assert "good-letter.txt" in result.stdout
+
+
+LETTER = "Dear Dana,\n\nThank you for the interview. I led the Parcelly migration.\n\nBest,\nSam"
+
+
+def test_lint_many_delivers_the_reports_before_a_bad_draft(linter: Linter) -> None:
+    delivered = []
+    with pytest.raises(InputError, match=r"draft 3: .*max-size"):
+        for report in linter.lint_many([LETTER, LETTER, "x" * 200_000, LETTER]):
+            delivered.append(report)
+    assert len(delivered) == 2
+
+
+def test_lint_many_delivers_what_came_before_a_failing_generator(linter: Linter) -> None:
+    def letters() -> Iterator[str]:
+        yield from (LETTER, LETTER, LETTER)
+        raise RuntimeError("the source broke")
+
+    delivered = []
+    with pytest.raises(RuntimeError, match="the source broke"):
+        for report in linter.lint_many(letters()):
+            delivered.append(report)
+    assert len(delivered) == 3

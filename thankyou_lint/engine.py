@@ -8,14 +8,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from functools import cached_property
+from itertools import count
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from .batch import NearCopyIndex
 from .config import Config
+from .errors import InputError
 from .formats import mask_markdown, suppressions
 from .inputs import check_size
-from .layout import CONTEXT_KEYS, LineIndex, Span, parse_layout
+from .layout import CONTEXT_KEYS, Layout, LineIndex, Span, parse_layout
 from .letter import Hit, Letter
 from .matching import use_tokenizer
 from .models import Finding, LetterContext, Report, Severity
@@ -120,14 +122,38 @@ class Linter:
             yield self.finish(draft, report, run)
 
     def letter_reports(self, drafts: Iterable[Draft], batch_size: int = 64) -> Iterator[Report]:
-        """What each letter says on its own; the bodies go through `nlp.pipe` in batches."""
-        laid_out = (
-            (parse_layout(check_size(analysed_text(d), self.config.max_size)), d) for d in drafts
-        )
-        bodies = ((layout.parsed_text, (layout, draft)) for layout, draft in laid_out)
+        """What each letter says on its own; the bodies go through `nlp.pipe` in batches.
+
+        A draft that cannot be linted (too long, bad front matter), or an input that fails
+        while it is read, ends the stream: the drafts before it are still reported, then
+        the error is raised, naming the draft.
+        """
+        stopped: list[Exception] = []
+        bodies = self._bodies(drafts, stopped)
         for doc, (layout, draft) in self.nlp.pipe(bodies, as_tuples=True, batch_size=batch_size):
             context = self.context_for(draft, layout.front_matter)
             yield self.letter_report(Letter(layout, doc, context), draft.path)
+        if stopped:
+            raise stopped[0]
+
+    def _bodies(
+        self, drafts: Iterable[Draft], stopped: list[Exception]
+    ) -> Iterator[tuple[str, tuple[Layout, Draft]]]:
+        items = iter(drafts)
+        for number in count(1):
+            try:
+                draft = next(items)
+            except StopIteration:
+                return
+            except Exception as exc:  # the caller's generator failed: keep what came before
+                stopped.append(exc)
+                return
+            try:
+                layout = parse_layout(check_size(analysed_text(draft), self.config.max_size))
+            except InputError as exc:
+                stopped.append(InputError(f"{draft.path or f'draft {number}'}: {exc}"))
+                return
+            yield layout.parsed_text, (layout, draft)
 
     def finish(self, draft: Draft, report: Report, run: RunState) -> Report:
         """Adds the run rules' findings, then drops what the draft or config silences.
