@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, run_cli
 
 from thankyou_lint import lint
-from thankyou_lint.fixes import apply_fixes, write_atomically
+from thankyou_lint.fixes import apply_fixes, write_fixed
 
 CASUAL = (
     "Hey Sam,\n\nthx so much for the chat about the Brightwave analyst role 😊 At Parcelly I"
@@ -85,7 +85,7 @@ def test_a_failed_write_leaves_the_original_intact(
 
     monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(OSError):
-        write_atomically(letter, "half-written", "utf-8")
+        write_fixed(letter, CASUAL, "half-written", "utf-8")
     assert letter.read_text() == CASUAL
     assert [p.name for p in tmp_path.iterdir()] == ["letter.txt"]
 

@@ -18,6 +18,7 @@ from conftest import ROOT, run_cli
 
 from thankyou_lint import Linter, lint
 from thankyou_lint.errors import InputError
+from thankyou_lint.fixes import TEMP_PREFIX, FixRefused, write_fixed
 
 GOOD = ROOT / "examples" / "good-letter.txt"
 ERROR = "thankyou-lint: error: "
@@ -314,3 +315,79 @@ def test_lint_many_delivers_what_came_before_a_failing_generator(linter: Linter)
         for report in linter.lint_many(letters()):
             delivered.append(report)
     assert len(delivered) == 3
+
+
+def _fix(*paths: Path) -> subprocess.CompletedProcess[str]:
+    return run_cli("--no-cache", "--fix", *map(str, paths))
+
+
+def test_fix_through_a_symlink_fixes_the_target_and_keeps_the_link(tmp_path: Path) -> None:
+    target, link = tmp_path / "real.txt", tmp_path / "link.txt"
+    target.write_text(NEEDS_FIX)
+    link.symlink_to(target)
+    _fix(link)
+    assert link.is_symlink() and "!!!" not in target.read_text()
+
+
+def test_fix_refuses_a_hard_linked_file(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(NEEDS_FIX)
+    os.link(first, second)
+    result = _fix(first)
+    assert result.returncode == 2
+    _one_line_error(result.stderr, "a.txt", "hard links")
+    assert first.read_text() == second.read_text() == NEEDS_FIX
+    assert os.stat(first).st_ino == os.stat(second).st_ino
+
+
+def test_fix_keeps_owner_mode_and_extended_attributes(tmp_path: Path) -> None:
+    draft = tmp_path / "letter.txt"
+    draft.write_text(NEEDS_FIX)
+    draft.chmod(0o640)
+    try:
+        os.setxattr(draft, "user.note", b"keep me")
+    except OSError:
+        pytest.skip("no user xattrs on this file system")
+    if os.geteuid() == 0:
+        os.chown(draft, 1234, 5678)
+    _fix(draft)
+    info = draft.stat()
+    assert "!!!" not in draft.read_text()
+    assert info.st_mode & 0o777 == 0o640
+    assert os.getxattr(draft, "user.note") == b"keep me"
+    if os.geteuid() == 0:
+        assert (info.st_uid, info.st_gid) == (1234, 5678)
+
+
+def test_each_file_of_a_fix_run_succeeds_or_fails_on_its_own(tmp_path: Path) -> None:
+    first, locked, last = (tmp_path / f"{n}.txt" for n in ("first", "locked", "last"))
+    for path in (first, locked, last):
+        path.write_text(NEEDS_FIX)
+    locked.chmod(0o444)
+    result = _fix(first, locked, last)
+    assert result.returncode == 2
+    _one_line_error(result.stderr.replace("thankyou-lint: fixed 2 files\n", ""), "read-only")
+    assert "!!!" not in first.read_text() and "!!!" not in last.read_text()
+    assert locked.read_text() == NEEDS_FIX
+    assert "locked.txt" in result.stdout  # every file is still reported
+
+
+def test_a_file_changed_since_it_was_read_is_not_written(tmp_path: Path) -> None:
+    draft = tmp_path / "letter.txt"
+    draft.write_text(NEEDS_FIX + "A line added while the linter ran.\n")
+    with pytest.raises(FixRefused, match="changed"):
+        write_fixed(draft, NEEDS_FIX, NEEDS_FIX.replace("!!!", "!"), "utf-8")
+    assert draft.read_text().endswith("A line added while the linter ran.\n")
+    assert [p.name for p in tmp_path.iterdir()] == ["letter.txt"]
+
+
+def test_a_long_file_name_and_stale_temporaries(tmp_path: Path) -> None:
+    draft = tmp_path / ("d" * 240 + ".txt")
+    draft.write_text(NEEDS_FIX)
+    stale = tmp_path / f"{TEMP_PREFIX}killed.tmp"
+    stale.write_text("left by a killed run")
+    os.utime(stale, (0, 0))
+    result = _fix(draft)
+    assert result.returncode in (0, 1), result.stderr
+    assert "!!!" not in draft.read_text()
+    assert not stale.exists()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import InputError, ThankyouLintError
+from .errors import ThankyouLintError
 
 if TYPE_CHECKING:
     from .cache import ReportCache
@@ -191,7 +191,9 @@ def cmd_lint(argv: list[str]) -> int:
     if args.diff:
         changed = _print_diffs(sources, reports)
         return EXIT_ERROR if failed else changed
-    if args.fix and _apply_fixes(sources, reports):
+    fixed, refused = _apply_fixes(sources, reports) if args.fix else (0, False)
+    failed = failed or refused
+    if fixed:
         # Report what is left after the fixes, on the fixed text.
         sources = [read_source(s.path, config.max_size) for s in sources]
         drafts = [Draft(s.text or "", s.path, given, s.markdown) for s in sources]
@@ -251,22 +253,31 @@ def _print_diffs(sources: list[Source], reports: list[Report]) -> int:
     return EXIT_FINDINGS if changed else EXIT_OK
 
 
-def _apply_fixes(sources: list[Source], reports: list[Report]) -> int:
-    """Write the safe fixes; files with nothing to fix are not touched at all."""
-    from .fixes import write_atomically
+def _apply_fixes(sources: list[Source], reports: list[Report]) -> tuple[int, bool]:
+    """Write the safe fixes, each file on its own: (files fixed, whether any was refused).
+    Files with nothing to fix are not touched at all."""
+    from .fixes import FixRefused, write_fixed
 
-    fixed = 0
-    for source, _, after in _changes(sources, reports):
+    fixed, refused = 0, False
+    for source, before, after in _changes(sources, reports):
         if source.encoding is None:
             continue  # converted formats (.eml, .docx) are refused before linting
         try:
-            write_atomically(Path(source.path), after, source.encoding, source.bom)
+            write_fixed(Path(source.path), before, after, source.encoding, source.bom)
+        except FixRefused as exc:
+            print(f"thankyou-lint: error: {source.path}: fixes not written: {exc}", file=sys.stderr)
+            refused = True
         except OSError as exc:
-            raise InputError(f"{source.path}: could not write the fixes: {exc.strerror}") from None
-        fixed += 1
+            reason = exc.strerror or str(exc)
+            print(
+                f"thankyou-lint: error: {source.path}: fixes not written: {reason}", file=sys.stderr
+            )
+            refused = True
+        else:
+            fixed += 1
     if fixed:
         print(f"thankyou-lint: fixed {fixed} file{'s' if fixed != 1 else ''}", file=sys.stderr)
-    return fixed
+    return fixed, refused
 
 
 def _cache(args: argparse.Namespace, config: Config) -> ReportCache | None:

@@ -7,7 +7,9 @@ import difflib
 import os
 import re
 import shutil
+import stat
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -44,16 +46,67 @@ def unified_diff(path: str, before: str, after: str) -> str:
     )
 
 
-def write_atomically(path: Path, text: str, encoding: str, bom: bytes = b"") -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written letter."""
-    data = bom + text.encode(encoding)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+TEMP_PREFIX = ".thankyou-lint-"  # short: a 240-character draft name still leaves room
+
+
+class FixRefused(Exception):
+    """A draft whose fixes were not written; the message says why, in a few words."""
+
+
+def write_fixed(path: Path, before: str, after: str, encoding: str, bom: bytes = b"") -> None:
+    """Write a draft's fixed text atomically, or refuse with FixRefused.
+
+    Through a symbolic link the file it points to is fixed and the link stays. A file with
+    other hard links, a read-only file, or one that changed since it was read is refused,
+    never replaced. The new file keeps the owner, group, mode and extended attributes.
+    """
+    target = Path(os.path.realpath(path))
+    info = target.stat()
+    if info.st_nlink > 1:
+        raise FixRefused("it has other hard links; use --diff and apply the fixes by hand")
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise FixRefused("it is read-only")
+    _remove_stale_temporaries(target.parent)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TEMP_PREFIX, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        shutil.copymode(path, tmp)
-        os.replace(tmp, path)
+            f.write(bom + after.encode(encoding))
+        _keep_owner_and_attributes(target, Path(tmp), info)
+        if target.read_bytes() != bom + before.encode(encoding):
+            raise FixRefused("it changed while it was being linted; run again")
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _keep_owner_and_attributes(original: Path, new: Path, info: os.stat_result) -> None:
+    shutil.copymode(original, new)
+    with contextlib.suppress(OSError):  # only root may give a file to someone else
+        os.chown(new, info.st_uid, info.st_gid)
+    for name in _xattrs(original):
+        with contextlib.suppress(OSError):
+            os.setxattr(new, name, os.getxattr(original, name))
+
+
+def _xattrs(path: Path) -> list[str]:
+    try:
+        return os.listxattr(path)
+    except (OSError, AttributeError):  # no xattrs on this file system or platform
+        return []
+
+
+STALE_AFTER = 3600  # seconds: a temporary file this old was left by a killed run
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """A run killed between writing and renaming leaves a hidden temporary file; the next
+    run removes the old ones (only its own, by name)."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    if now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER:
+                        os.unlink(entry.path)
