@@ -391,3 +391,27 @@ def test_a_long_file_name_and_stale_temporaries(tmp_path: Path) -> None:
     assert result.returncode in (0, 1), result.stderr
     assert "!!!" not in draft.read_text()
     assert not stale.exists()
+
+
+@pytest.mark.parametrize("jobs", ["100000000000000000000", "0", "257", "-3"])
+def test_jobs_out_of_bounds_is_a_usage_error(jobs: str) -> None:
+    result = run_cli("--jobs", jobs, str(GOOD))
+    assert result.returncode == 2
+    _one_line_error(result.stderr, "--jobs")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "html"])
+def test_a_file_name_that_is_not_utf8_is_escaped_in_every_format(tmp_path: Path, fmt: str) -> None:
+    name = b"caf\xe9-letter.txt"  # Latin-1, as an old archive or a Windows share gives it
+    with open(os.path.join(os.fsencode(tmp_path), name), "wb") as f:
+        f.write(NEEDS_FIX.encode())
+    result = subprocess.run(
+        [sys.executable, "-m", "thankyou_lint", "--no-cache", "--format", fmt, "."],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=300,
+    )
+    assert result.returncode == 1, result.stderr
+    assert b"Traceback" not in result.stderr
+    escaped = b"caf%5Cxe9-letter.txt" if fmt == "sarif" else b"caf\\xe9-letter.txt"  # a URI
+    assert escaped in result.stdout.replace(b"\\\\", b"\\")

@@ -38,9 +38,14 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _positive(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got '{value}'")
+MAX_JOBS = 256  # far more processes than any machine here has cores
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value[:6]) <= MAX_JOBS or len(value) > 6:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 1 to {MAX_JOBS}, got '{value}'"
+        )
     return int(value)
 
 
@@ -90,7 +95,7 @@ def lint_parser() -> argparse.ArgumentParser:
     parser.add_argument("--role", help="the role you interviewed for")
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     parser.add_argument(
-        "--jobs", type=_positive, default=1, metavar="N", help="lint in N processes (default 1)"
+        "--jobs", type=_jobs, default=1, metavar="N", help="lint in N processes (default 1)"
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="lint every draft again, ignoring the cache"
@@ -159,7 +164,7 @@ def _config(args: argparse.Namespace) -> Config:
 def cmd_lint(argv: list[str]) -> int:
     args = lint_parser().parse_args(argv)  # before the heavy imports: `--help` stays instant
     from .engine import Draft, Linter
-    from .inputs import expand, read_source
+    from .inputs import expand, read_source, shown
     from .models import LetterContext
     from .output import RenderContext, RuleCatalogue, renderer
     from .runner import lint_all
@@ -177,7 +182,7 @@ def cmd_lint(argv: list[str]) -> int:
     for path in expand(args.paths):
         source = read_source(path, config.max_size)
         if source.error is not None:
-            print(f"thankyou-lint: error: {path}: {source.error}", file=sys.stderr)
+            print(f"thankyou-lint: error: {shown(path)}: {source.error}", file=sys.stderr)
             failed = True
         else:
             sources.append(source)
@@ -186,8 +191,10 @@ def cmd_lint(argv: list[str]) -> int:
     if args.fix and any(s.encoding is None for s in sources):
         raise UsageError("--fix cannot rewrite .eml or .docx drafts; use --diff to see the fixes")
     cache = _cache(args, config)
-    drafts = [Draft(s.text or "", s.path, given, s.markdown) for s in sources]
-    reports = list(_progress(lint_all(drafts, linter, jobs=args.jobs, cache=cache), len(drafts)))
+    drafts = [Draft(s.text or "", shown(s.path), given, s.markdown) for s in sources]
+    # No more workers than drafts or cores: a process costs a loaded pipeline (~190 MB).
+    jobs = max(1, min(args.jobs, len(drafts), os.cpu_count() or 1))
+    reports = list(_progress(lint_all(drafts, linter, jobs=jobs, cache=cache), len(drafts)))
     if args.diff:
         changed = _print_diffs(sources, reports)
         return EXIT_ERROR if failed else changed
@@ -196,10 +203,10 @@ def cmd_lint(argv: list[str]) -> int:
     if fixed:
         # Report what is left after the fixes, on the fixed text.
         sources = [read_source(s.path, config.max_size) for s in sources]
-        drafts = [Draft(s.text or "", s.path, given, s.markdown) for s in sources]
-        reports = list(lint_all(drafts, linter, jobs=args.jobs, cache=cache))
+        drafts = [Draft(s.text or "", shown(s.path), given, s.markdown) for s in sources]
+        reports = list(lint_all(drafts, linter, jobs=jobs, cache=cache))
     context = RenderContext(
-        sources={s.path: s.text or "" for s in sources},
+        sources={shown(s.path): s.text or "" for s in sources},
         rules=RuleCatalogue(lambda: linter.rules),
         colour=args.color == "always" or (args.color == "auto" and sys.stdout.isatty()),
     )
@@ -214,17 +221,17 @@ def cmd_lint(argv: list[str]) -> int:
 def _explain_layouts(paths: list[str], config: Config) -> int:
     """Each line of each draft beside the part it was read as (header, greeting, ...)."""
     from .engine import Draft, analysed_text
-    from .inputs import expand, read_source
+    from .inputs import expand, read_source, shown
     from .layout import parse_layout
 
     failed = False
     for path in expand(paths):
         source = read_source(path, config.max_size)
         if source.error is not None or source.text is None:
-            print(f"thankyou-lint: error: {path}: {source.error}", file=sys.stderr)
+            print(f"thankyou-lint: error: {shown(path)}: {source.error}", file=sys.stderr)
             failed = True
             continue
-        print(f"{path}:")
+        print(f"{shown(path)}:")
         layout = parse_layout(analysed_text(Draft(source.text, path, markdown=source.markdown)))
         for number, (line, part) in enumerate(layout.line_parts(), start=1):
             print(f"{number:>4} {part:<18} | {line.text}".rstrip())
@@ -245,10 +252,11 @@ def _changes(sources: list[Source], reports: list[Report]) -> Iterator[tuple[Sou
 def _print_diffs(sources: list[Source], reports: list[Report]) -> int:
     """Exit code 1 when there is something to fix, as `ruff --diff` does."""
     from .fixes import unified_diff
+    from .inputs import shown
 
     changed = 0
     for source, before, after in _changes(sources, reports):
-        sys.stdout.write(unified_diff(source.path, before, after))
+        sys.stdout.write(unified_diff(shown(source.path), before, after))
         changed += 1
     return EXIT_FINDINGS if changed else EXIT_OK
 
@@ -257,6 +265,7 @@ def _apply_fixes(sources: list[Source], reports: list[Report]) -> tuple[int, boo
     """Write the safe fixes, each file on its own: (files fixed, whether any was refused).
     Files with nothing to fix are not touched at all."""
     from .fixes import FixRefused, write_fixed
+    from .inputs import shown
 
     fixed, refused = 0, False
     for source, before, after in _changes(sources, reports):
@@ -265,12 +274,16 @@ def _apply_fixes(sources: list[Source], reports: list[Report]) -> tuple[int, boo
         try:
             write_fixed(Path(source.path), before, after, source.encoding, source.bom)
         except FixRefused as exc:
-            print(f"thankyou-lint: error: {source.path}: fixes not written: {exc}", file=sys.stderr)
+            print(
+                f"thankyou-lint: error: {shown(source.path)}: fixes not written: {exc}",
+                file=sys.stderr,
+            )
             refused = True
         except OSError as exc:
             reason = exc.strerror or str(exc)
             print(
-                f"thankyou-lint: error: {source.path}: fixes not written: {reason}", file=sys.stderr
+                f"thankyou-lint: error: {shown(source.path)}: fixes not written: {reason}",
+                file=sys.stderr,
             )
             refused = True
         else:

@@ -44,6 +44,12 @@ class Source:
         return self.path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
+def shown(path: str) -> str:
+    """A path as it is shown and reported: a file name that is not UTF-8 (its bytes held as
+    surrogates) is escaped losslessly ("caf\\xe9.txt"), so every output format can carry it."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def expand(paths: list[str]) -> Iterator[str]:
     """Files as given; directories recursively for *.txt and *.md, in a stable order."""
     for raw in paths:
