@@ -8,7 +8,8 @@ import pytest
 from conftest import run_cli
 
 from thankyou_lint import lint
-from thankyou_lint.layout import LineIndex, match_signoff, parse_layout
+from thankyou_lint.layout import match_signoff, parse_layout
+from thankyou_lint.models import LineIndex
 
 EMAIL = """Subject: Thank you - Data Analyst interview
 

@@ -19,7 +19,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "Config": ".config",
     "ConfigError": ".errors",
-    "Draft": ".engine",
+    "Draft": ".models",
     "Family": ".models",
     "Finding": ".models",
     "Hit": ".letter",
@@ -60,10 +60,10 @@ __all__ = [  # noqa: RUF022 - the same order as _EXPORTS
 
 if TYPE_CHECKING:
     from .config import Config
-    from .engine import Draft, Linter
+    from .engine import Linter
     from .errors import ConfigError, InputError, ModelNotInstalledError, ThankyouLintError
     from .letter import Hit, Letter
-    from .models import Family, Finding, LetterContext, Metrics, Report, Severity
+    from .models import Draft, Family, Finding, LetterContext, Metrics, Report, Severity
     from .registry import RuleMeta, code_rule
 
 

@@ -19,9 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import __version__
 from .config import Config
-from .engine import Draft
-from .layout import LineIndex
-from .models import Report
+from .models import Draft, LineIndex, Report
 
 CACHE_ENV = "THANKYOU_LINT_CACHE_DIR"
 MAX_ENTRY_BYTES = 2_000_000  # a report is a few kilobytes; a bigger entry is not one of ours

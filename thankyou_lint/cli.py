@@ -163,9 +163,9 @@ def _config(args: argparse.Namespace) -> Config:
 
 def cmd_lint(argv: list[str]) -> int:
     args = lint_parser().parse_args(argv)  # before the heavy imports: `--help` stays instant
-    from .engine import Draft, Linter
+    from .engine import Linter
     from .inputs import expand, read_source, shown
-    from .models import LetterContext
+    from .models import Draft, LetterContext
     from .output import RenderContext, RuleCatalogue, renderer
     from .runner import lint_all
 
@@ -220,9 +220,10 @@ def cmd_lint(argv: list[str]) -> int:
 
 def _explain_layouts(paths: list[str], config: Config) -> int:
     """Each line of each draft beside the part it was read as (header, greeting, ...)."""
-    from .engine import Draft, analysed_text
+    from .engine import analysed_text
     from .inputs import expand, read_source, shown
     from .layout import parse_layout
+    from .models import Draft
 
     failed = False
     for path in expand(paths):

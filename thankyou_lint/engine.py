@@ -17,10 +17,10 @@ from .config import Config
 from .errors import InputError
 from .formats import mask_markdown, suppressions
 from .inputs import check_size
-from .layout import CONTEXT_KEYS, Layout, LineIndex, Span, parse_layout
+from .layout import CONTEXT_KEYS, Layout, Span, parse_layout
 from .letter import Hit, Letter
 from .matching import use_tokenizer
-from .models import Finding, LetterContext, Report, Severity
+from .models import Draft, Finding, LetterContext, LineIndex, Report, Severity
 from .nlp import Need, load_pipeline
 from .readability import measure
 from .registry import (
@@ -47,16 +47,6 @@ class RunState:
 
     earlier: NearCopyIndex = field(default_factory=NearCopyIndex)
     count: int = 0
-
-
-@dataclass(frozen=True)
-class Draft:
-    """One letter to lint, with where it came from and what the caller knows."""
-
-    text: str
-    path: str | None = None
-    context: LetterContext | None = None
-    markdown: bool = False  # markup is masked for analysis; positions stay those of `text`
 
 
 class Linter:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .engine import Draft, Linter
+from .engine import Linter
 from .errors import InputError
 from .inputs import read_source
-from .models import Family, Finding, LetterContext
+from .models import Draft, Family, Finding, LetterContext
 
 
 class Label(BaseModel):

@@ -7,7 +7,6 @@ All positions are 0-based character offsets into the original text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import pairwise
@@ -546,17 +545,6 @@ def _trim(text: str, span: Span) -> Span:
         return Span(span.start, span.start)  # an empty body stays where it would start
     lead = len(chunk) - len(chunk.lstrip())
     return Span(span.start + lead, span.start + len(chunk.rstrip()))
-
-
-class LineIndex:
-    """Maps 0-based offsets to 1-based (line, column), for any line ending."""
-
-    def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
 
 
 def count_words(text: str) -> int:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -120,3 +123,24 @@ class Report(BaseModel):
 
     def flagged_families(self, at_least: Severity = Severity.WARNING) -> set[Family]:
         return {f.family for f in self.findings if f.severity.rank >= at_least.rank}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One letter to lint, with where it came from and what the caller knows."""
+
+    text: str
+    path: str | None = None
+    context: LetterContext | None = None
+    markdown: bool = False  # markup is masked for analysis; positions stay those of `text`
+
+
+class LineIndex:
+    """Maps 0-based offsets to 1-based (line, column), for any line ending."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1

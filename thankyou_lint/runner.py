@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from .cache import ReportCache
 from .config import Config
-from .engine import Draft, Linter, RunState
-from .models import Report
+from .engine import Linter, RunState
+from .models import Draft, Report
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor

@@ -11,11 +11,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .config import Config
-from .engine import Draft, Linter, RunState
+from .engine import Linter, RunState
 from .layout import parse_layout
 from .letter import Letter
 from .matching import use_tokenizer
-from .models import Report
+from .models import Draft, Report
 
 for _name in ("thankyou_findings", "thankyou_report"):
     if not Doc.has_extension(_name):

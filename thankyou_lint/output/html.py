@@ -10,12 +10,14 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from html import escape
 from itertools import pairwise
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .. import __version__
 from ..models import Family, Finding, Metrics, Report, Severity
-from ..registry import RuleMeta
 from . import RenderContext
+
+if TYPE_CHECKING:
+    from ..registry import RuleMeta  # metadata only; the registry is not imported to render
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"

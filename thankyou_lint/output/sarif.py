@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
 from ..models import Finding, Report, Severity
-from ..registry import RuleMeta
 from . import RenderContext
+
+if TYPE_CHECKING:
+    from ..registry import RuleMeta  # metadata only; the registry is not imported to render
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
