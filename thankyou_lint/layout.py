@@ -254,7 +254,8 @@ def parse_layout(text: str) -> Layout:
     first = _after_email_headers(lines, content)
     if first is None:
         end = lines[-1].end  # only headers ("Subject: ..."): there is no letter yet
-        return Layout(text, front_matter, _header_lines(lines, content), body=Span(end, end))
+        headers = tuple(lines[i] for i in content)
+        return Layout(text, front_matter, headers, body=Span(end, end))
     quoted_at = _find_quoted(lines, first)
     letter_lines = lines[:quoted_at]
     greeting, body_start = _find_greeting(letter_lines, first)
@@ -293,10 +294,6 @@ def is_prose(line: Line) -> bool:
         return True
     sentence = line.stripped.endswith(SENTENCE_ENDS) and any(w[0].islower() for w in words)
     return len(words) >= 4 and sentence
-
-
-def _header_lines(lines: list[Line], content: list[int]) -> tuple[Line, ...]:
-    return tuple(lines[i] for i in content)
 
 
 def _after_email_headers(lines: list[Line], content: list[int]) -> int | None:
@@ -401,8 +398,9 @@ def _find_closing(lines: list[Line], body_start: int) -> Closing | None:
 
     The short lines after the last line of running text are the closing. Its sign-off is
     the lowest line that is a known closing phrase ("Yours faithfully"), or else a short
-    line ending in a comma right above a name ("Have a great rest of the week,"). A name
-    alone under the body signs the letter without a sign-off phrase.
+    line right above a name ("Have a great rest of the week,", "Happy Hiring!"). A name
+    alone under the body signs the letter without a sign-off phrase; so does "Best,
+    Jordan" at the end of a one-paragraph message.
     """
     content = [i for i, line in enumerate(lines) if line.stripped and line.end > body_start]
     if not content:
@@ -514,12 +512,13 @@ def match_signoff(line: str) -> tuple[str, int | None] | None:
     if line.endswith(".") and taken >= 3:
         return None  # "Thank you for your time." is a sentence of the body
     phrase = " ".join(phrase_words)
-    name = line[words[taken - 1].end() :].lstrip(" ,.!:;—–-").rstrip("\"”’'")
+    rest = line[words[taken - 1].end() :].lstrip(" ,.!:;—–-")
+    name = rest.rstrip("\"”’'")  # a letter quoted on a page: 'From Park Ji-hoon."'
     if not name.rstrip(" ,.!"):
         return phrase, None
     name_like = len(name.split()) <= 4 and all(w[:1].isupper() for w in name.split())
     if name_like or SLOT_RE.match(name):
-        return phrase, len(line) - len(name)  # "Best, Dana Reyes", "Sincerely, [Your Name]"
+        return phrase, len(line) - len(rest)  # "Best, Dana Reyes", "Sincerely, [Your Name]"
     return None
 
 
