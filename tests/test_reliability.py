@@ -3,12 +3,15 @@ one-line error (exit 2), the other drafts of the run are still linted, nothing h
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -415,3 +418,62 @@ def test_a_file_name_that_is_not_utf8_is_escaped_in_every_format(tmp_path: Path,
     assert b"Traceback" not in result.stderr
     escaped = b"caf%5Cxe9-letter.txt" if fmt == "sarif" else b"caf\\xe9-letter.txt"  # a URI
     assert escaped in result.stdout.replace(b"\\\\", b"\\")
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found |= {int(c) for c in (task / "children").read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _jobs_run(tmp_path: Path) -> tuple[subprocess.Popen[str], set[int]]:
+    """A --jobs 2 run over enough letters to be busy, and its worker processes."""
+    for i in range(150):
+        (tmp_path / f"letter-{i:03}.txt").write_text(
+            GOOD.read_text().replace("Tuesday", f"day {i}")
+        )
+    run = subprocess.Popen(
+        [sys.executable, "-m", "thankyou_lint", "--no-cache", "--jobs", "2", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(_children(run.pid)) < 2:
+        time.sleep(0.2)
+    workers = _children(run.pid)
+    if len(workers) < 2:
+        run.kill()
+        pytest.skip("the workers did not start in time on this machine")
+    return run, workers
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_workers_end_with_their_parent(tmp_path: Path) -> None:
+    run, workers = _jobs_run(tmp_path)
+    run.kill()  # SIGKILL: the parent cannot clean up
+    run.wait()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.2)
+    assert not any(_alive(w) for w in workers)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_ctrl_c_ends_a_jobs_run_without_a_traceback(tmp_path: Path) -> None:
+    run, _ = _jobs_run(tmp_path)
+    os.killpg(run.pid, signal.SIGINT)  # what a terminal sends to the whole group
+    _, stderr = run.communicate(timeout=120)
+    assert run.returncode == 130
+    assert "Traceback" not in stderr
