@@ -202,3 +202,13 @@ def test_explain_layout_prints_each_line_with_its_part(tmp_path: Path) -> None:
     assert lines[8].split("|")[0].split() == ["8", "signature"]
     missing = run_cli("--explain-layout", str(tmp_path / "nope.txt"))
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1
+
+
+def test_an_address_line_is_not_a_subject_line() -> None:
+    text = (
+        "Dana Reyes\nSubject Matter Expert Team\nBrightwave Ltd\n\n"
+        f"Dear Ms. Reyes,\n\n{BODY}\n\nBest regards,\nSam Lee\n"
+    )
+    assert parse_layout(text).subject is None
+    assert not [f for f in lint(text).findings if f.rule.startswith("structure.vague")]
+    assert not [f for f in lint(text).findings if "internal error" in f.message]

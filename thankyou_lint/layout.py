@@ -16,6 +16,7 @@ from .errors import InputError
 
 CONTEXT_KEYS = ("company", "interviewer", "role")  # front-matter keys the linter reads
 HEADER_RE = re.compile(r"(?i)^(subject|re|from|to|cc|bcc|date|sent)\s*:")
+SUBJECT_RE = re.compile(r"(?i)^subject\s*:")
 GREETING_RE = re.compile(
     r"^((Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[^\W\d_][\w.'’-]*(\s+[^\W\d_][\w.'’-]*){0,2}\s*,$"
 )
@@ -156,7 +157,9 @@ class Layout:
 
     @property
     def subject(self) -> Line | None:
-        return next((h for h in self.headers if h.stripped.lower().startswith("subject")), None)
+        # The header block may hold addresses too ("Subject Matter Expert Team"): a subject
+        # line is "Subject:" and its text.
+        return next((h for h in self.headers if SUBJECT_RE.match(h.stripped)), None)
 
     @cached_property
     def addressee_names(self) -> tuple[tuple[int, int, str], ...]:
