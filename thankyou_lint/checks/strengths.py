@@ -249,8 +249,7 @@ def shows_strength(token: Token) -> bool:
     if token.lower_ in STRENGTH_NOUNS and any(c.lower_ == "my" for c in token.children):
         # "my time at Parcelly" is a record, "my prep time" is not: time needs a place.
         kinds = {"prep"} if token.lower_ == "time" else {"compound", "amod", "prep", "nummod"}
-        modifiers = [c for c in token.children if c.dep_ in kinds]
-        if any(m.lower_ not in SOFT_SKILLS for m in modifiers):
+        if _has_detail(token, kinds):
             return True
     if token.pos_ == "NOUN" and token.lemma_.lower() in STRENGTH_NOUNS and _gained_by_writer(token):
         return True
@@ -282,8 +281,12 @@ def _held_with_detail(noun: Token) -> bool:
         return False
     if not any(s.lower_ in FIRST_PERSON for s in subjects(verb)) or is_negated(verb):
         return False
-    detail = [c for c in noun.children if c.dep_ in {"acl", "prep", "compound", "amod"}]
-    return any(c.lower_ not in SOFT_SKILLS for c in detail)
+    return _has_detail(noun, {"acl", "prep", "compound", "amod"})
+
+
+def _has_detail(noun: Token, kinds: set[str]) -> bool:
+    """A modifier that says what the record is ("my Python work"), not a soft skill."""
+    return any(c.dep_ in kinds and c.lower_ not in SOFT_SKILLS for c in noun.children)
 
 
 def _result_number(letter: Letter, sent: Span) -> Token | None:
