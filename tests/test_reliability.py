@@ -20,8 +20,10 @@ import pytest
 from conftest import ROOT, run_cli
 
 from thankyou_lint import Linter, lint
+from thankyou_lint.engine import LONG_RUN, analysed_text
 from thankyou_lint.errors import InputError
 from thankyou_lint.fixes import TEMP_PREFIX, FixRefused, write_fixed
+from thankyou_lint.models import Draft
 
 GOOD = ROOT / "examples" / "good-letter.txt"
 ERROR = "thankyou-lint: error: "
@@ -477,3 +479,17 @@ def test_ctrl_c_ends_a_jobs_run_without_a_traceback(tmp_path: Path) -> None:
     _, stderr = run.communicate(timeout=120)
     assert run.returncode == 130
     assert "Traceback" not in stderr
+
+
+@pytest.mark.parametrize("run", ["😀" * 30_000, "[" * 30_000, "x" * 5_000 + "!" * 5_000])
+def test_long_runs_without_spaces_reach_the_parser_cut(run: str, linter: Linter) -> None:
+    # spaCy's tokenizer is quadratic in a run's length; the analysed text cuts long runs
+    # one character for one (timing is for benchmarks: this checks the cut, and that the
+    # letter is linted with exact offsets).
+    text = f"Dear Dana,\n\n{run}\n\nBest,\nSam"
+    analysed = analysed_text(Draft(text))
+    assert len(analysed) == len(text)
+    assert max(len(part) for part in analysed.split()) <= LONG_RUN
+    assert analysed_text(Draft(LETTER)) == LETTER  # ordinary text is untouched
+    report = linter.lint(text)
+    assert all(0 <= f.start <= f.end <= len(text) for f in report.findings)
