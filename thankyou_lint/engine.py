@@ -125,7 +125,8 @@ class Linter:
         bodies = self._bodies(drafts, stopped)
         for doc, (layout, draft) in self.nlp.pipe(bodies, as_tuples=True, batch_size=batch_size):
             context = self.context_for(draft, layout.front_matter)
-            yield self.letter_report(Letter(layout, doc, context), draft.path)
+            report = self.letter_report(Letter(layout, doc, context), draft.path)
+            yield _evidence_from(draft.text, report) if layout.text != draft.text else report
         if stopped:
             raise stopped[0]
 
@@ -284,6 +285,18 @@ def zip_drafts(
 
     for report in lint(remember(drafts), batch_size):
         yield pending.popleft(), report
+
+
+def _evidence_from(text: str, report: Report) -> Report:
+    """The card's evidence quoted from what the writer wrote, not from the analysed text
+    (where markup is blanked and long runs are cut): the same span, the writer's words."""
+    card = [
+        c.model_copy(update={"evidence": text[c.start : c.end]})
+        if c.start is not None and c.end is not None
+        else c
+        for c in report.reasons
+    ]
+    return report.model_copy(update={"reasons": card})
 
 
 def analysed_text(draft: Draft) -> str:
