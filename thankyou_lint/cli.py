@@ -42,7 +42,7 @@ MAX_JOBS = 256  # far more processes than any machine here has cores
 
 
 def _jobs(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value[:6]) <= MAX_JOBS or len(value) > 6:
+    if not value.isdigit() or len(value) > 6 or not 1 <= int(value) <= MAX_JOBS:
         raise argparse.ArgumentTypeError(
             f"expected a whole number from 1 to {MAX_JOBS}, got '{value}'"
         )
@@ -274,14 +274,8 @@ def _apply_fixes(sources: list[Source], reports: list[Report]) -> tuple[int, boo
             continue  # converted formats (.eml, .docx) are refused before linting
         try:
             write_fixed(Path(source.path), before, after, source.encoding, source.bom)
-        except FixRefused as exc:
-            print(
-                f"thankyou-lint: error: {shown(source.path)}: fixes not written: {exc}",
-                file=sys.stderr,
-            )
-            refused = True
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
+        except (FixRefused, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             print(
                 f"thankyou-lint: error: {shown(source.path)}: fixes not written: {reason}",
                 file=sys.stderr,
