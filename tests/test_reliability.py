@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT, run_cli
 
 from thankyou_lint import Linter, lint
-from thankyou_lint.engine import LONG_RUN, analysed_text
+from thankyou_lint.analysed import LONG_RUN, analysed_text
 from thankyou_lint.errors import InputError
 from thankyou_lint.fixes import TEMP_PREFIX, FixRefused, write_fixed
 from thankyou_lint.models import Draft
@@ -493,3 +493,30 @@ def test_long_runs_without_spaces_reach_the_parser_cut(run: str, linter: Linter)
     assert analysed_text(Draft(LETTER)) == LETTER  # ordinary text is untouched
     report = linter.lint(text)
     assert all(0 <= f.start <= f.end <= len(text) for f in report.findings)
+
+
+@pytest.mark.parametrize(
+    ("hidden", "rule", "seen"),
+    [
+        ("He\u200by Dana,", "tone.casual-greeting", "He\u200by"),  # zero-width space
+        ("th\u200dx for the chat.", "tone.text-speak", "th\u200dx"),  # zero-width joiner
+        ("I know I bom\u2060bed the SQL question.", "excuses.self-deprecation", "bom\u2060bed"),
+        ("\u202eHey\u202c Dana,", "tone.casual-greeting", "Hey"),  # a bidi override around it
+        ("th\u00adx for the chat.", "tone.text-speak", "th\u00adx"),  # soft hyphen
+    ],
+)
+def test_format_characters_do_not_hide_words(
+    hidden: str, rule: str, seen: str, linter: Linter
+) -> None:
+    text = f"{hidden}\n\nI enjoyed the talk about the \ufeffdashboards on Tuesday.\n\nBest,\nSam"
+    [finding] = [f for f in linter.lint(text).findings if f.rule == rule]
+    assert text[finding.start : finding.end].endswith(seen)  # offsets are the writer's
+    line, column = finding.line, finding.column
+    assert text.splitlines()[line - 1][column - 1 :].startswith(text[finding.start : finding.end])
+
+
+def test_a_fix_over_a_hidden_character_replaces_the_whole_word(tmp_path: Path) -> None:
+    draft = tmp_path / "letter.txt"
+    draft.write_text("Dear Dana,\n\nth\u200bx for the interview on Tuesday.\n\nBest,\nSam\n")
+    run_cli("--fix", str(draft))
+    assert draft.read_text() == "Dear Dana,\n\nthanks for the interview on Tuesday.\n\nBest,\nSam\n"

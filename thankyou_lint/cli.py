@@ -220,7 +220,7 @@ def cmd_lint(argv: list[str]) -> int:
 
 def _explain_layouts(paths: list[str], config: Config) -> int:
     """Each line of each draft beside the part it was read as (header, greeting, ...)."""
-    from .engine import analysed_text
+    from .analysed import analysed_text
     from .inputs import expand, read_source, shown
     from .layout import parse_layout
     from .models import Draft

@@ -12,10 +12,11 @@ from itertools import count
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from .analysed import Analysed, analyse
 from .batch import NearCopyIndex
 from .config import Config
 from .errors import InputError
-from .formats import mask_markdown, suppressions
+from .formats import suppressions
 from .inputs import check_size
 from .layout import CONTEXT_KEYS, Layout, Span, parse_layout
 from .letter import Hit, Letter
@@ -36,12 +37,6 @@ from .registry import (
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-
-LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
-LONG_RUN = 100  # characters without a space: longer than any word or ordinary URL
-RUN_CUT = 50
-LONG_RUN_RE = re.compile(rf"\S{{{LONG_RUN + 1},}}")
 
 
 @dataclass
@@ -123,16 +118,18 @@ class Linter:
         """
         stopped: list[Exception] = []
         bodies = self._bodies(drafts, stopped)
-        for doc, (layout, draft) in self.nlp.pipe(bodies, as_tuples=True, batch_size=batch_size):
+        for doc, (layout, draft, analysed) in self.nlp.pipe(
+            bodies, as_tuples=True, batch_size=batch_size
+        ):
             context = self.context_for(draft, layout.front_matter)
             report = self.letter_report(Letter(layout, doc, context), draft.path)
-            yield _evidence_from(draft.text, report) if layout.text != draft.text else report
+            yield analysed.report_in_source(report)
         if stopped:
             raise stopped[0]
 
     def _bodies(
         self, drafts: Iterable[Draft], stopped: list[Exception]
-    ) -> Iterator[tuple[str, tuple[Layout, Draft]]]:
+    ) -> Iterator[tuple[str, tuple[Layout, Draft, Analysed]]]:
         items = iter(drafts)
         for number in count(1):
             try:
@@ -143,11 +140,12 @@ class Linter:
                 stopped.append(exc)
                 return
             try:
-                layout = parse_layout(check_size(analysed_text(draft), self.config.max_size))
+                analysed = analyse(draft)
+                layout = parse_layout(check_size(analysed.text, self.config.max_size))
             except InputError as exc:
                 stopped.append(InputError(f"{draft.path or f'draft {number}'}: {exc}"))
                 return
-            yield layout.parsed_text, (layout, draft)
+            yield layout.parsed_text, (layout, draft, analysed)
 
     def finish(self, draft: Draft, report: Report, run: RunState) -> Report:
         """Adds the run rules' findings, then drops what the draft or config silences.
@@ -156,10 +154,11 @@ class Linter:
         """
         extra: list[Finding] = []
         if self.run_rules:
-            layout = parse_layout(analysed_text(draft))
+            analysed = analyse(draft)
+            layout = parse_layout(analysed.text)
             index = LineIndex(draft.text)
             extra = [
-                self._finding(rule, hit, index)
+                self._finding(rule, analysed.hit_in_source(hit), index)
                 for rule in self.run_rules
                 for hit in rule.check_run(layout, run.earlier)
             ]
@@ -285,41 +284,6 @@ def zip_drafts(
 
     for report in lint(remember(drafts), batch_size):
         yield pending.popleft(), report
-
-
-def _evidence_from(text: str, report: Report) -> Report:
-    """The card's evidence quoted from what the writer wrote, not from the analysed text
-    (where markup is blanked and long runs are cut): the same span, the writer's words."""
-    card = [
-        c.model_copy(update={"evidence": text[c.start : c.end]})
-        if c.start is not None and c.end is not None
-        else c
-        for c in report.reasons
-    ]
-    return report.model_copy(update={"reasons": card})
-
-
-def analysed_text(draft: Draft) -> str:
-    """What the rules read: Markdown markup blanked in place, positions unchanged.
-
-    A lone surrogate (from bytes decoded with "surrogateescape") cannot be encoded by the
-    tokenizer; it becomes U+FFFD, one character for one, so positions stay the same.
-    """
-    text = LONE_SURROGATE_RE.sub("\ufffd", draft.text)
-    return _break_long_runs(mask_markdown(text) if draft.markdown else text)
-
-
-def _break_long_runs(text: str) -> str:
-    """spaCy's tokenizer takes time quadratic in the length of a run without spaces (it
-    strips one prefix or suffix at a time: 5,000 emoji took 7.6 s, 30,000 minutes). No word
-    is that long, so a run past LONG_RUN gets a space every RUN_CUT characters, one
-    character for one: offsets stay exact, and time stays linear for any text."""
-    if not LONG_RUN_RE.search(text):
-        return text
-    return LONG_RUN_RE.sub(
-        lambda m: "".join(" " if i % RUN_CUT == RUN_CUT - 1 else c for i, c in enumerate(m[0])),
-        text,
-    )
 
 
 def _path_matches(path: str, pattern: str) -> bool:

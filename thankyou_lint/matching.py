@@ -9,15 +9,13 @@ only on letters that contain the words it cannot match without.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher, PhraseMatcher
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
-
-    from .registry import PackRuleSpec
 
 Pattern = list[dict[str, Any]]
 Match = tuple[int, int, int]  # match id, first token, end token
@@ -29,6 +27,18 @@ REQUIRED_OPS = {None, "+"}  # a token with "?", "*", "!" or "{0,n}" may be absen
 MATCHERS_KEPT = 256  # one Matcher per set of candidate patterns a letter has needed
 
 
+class MatchSpec(Protocol):
+    """What matching needs of a pack rule (`registry.PackRuleSpec` is one): matching
+    knows nothing of rules, so the registry depends on it and not the other way round."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def phrases(self) -> tuple[str, ...]: ...
+    @property
+    def patterns(self) -> tuple[tuple[dict[str, Any], ...], ...]: ...
+
+
 class PackMatcher:
     """The phrases and patterns of many pack rules, matched in one pass over a letter.
 
@@ -36,7 +46,7 @@ class PackMatcher:
     last letter only: the rules ask about one letter after another.
     """
 
-    def __init__(self, specs: Iterable[PackRuleSpec]) -> None:
+    def __init__(self, specs: Iterable[MatchSpec]) -> None:
         self.specs = list(specs)
         self._matchers: dict[int, tuple[PhraseMatcher, GatedMatcher]] = {}
         self._invalid: dict[str, str] = {}  # rule id -> why spaCy refused its patterns
