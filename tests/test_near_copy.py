@@ -8,8 +8,8 @@ import sys
 
 from conftest import TEAM_CORPUS
 
-from thankyou_lint.batch import NearCopyIndex
 from thankyou_lint.layout import parse_layout
+from thankyou_lint.near_copies import NearCopyIndex
 
 ENDING = ["thanks", "again", "for", "everything", "today"]
 
@@ -55,9 +55,10 @@ def test_every_copy_of_a_short_letter_is_found() -> None:
 
 
 def test_the_same_shingles_in_every_process() -> None:
-    """Python salts str hashes per process; which shingles are sampled must not depend on it."""
+    """Python salts str hashes per process; the band keys must not depend on it."""
     probe = (
-        "from thankyou_lint.batch import shingles; print(sorted(shingles(' '.join(sys.argv[1:]))))"
+        "from thankyou_lint.near_copies import band_keys, shingles;"
+        " print(band_keys(shingles(' '.join(sys.argv[1:]))))"
     )
     words = "thank you for meeting me on Tuesday about the analyst role at Brightwave".split()
     runs = {

@@ -13,7 +13,6 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from .analysed import Analysed, analyse
-from .batch import NearCopyIndex
 from .config import Config
 from .errors import InputError
 from .formats import suppressions
@@ -22,6 +21,7 @@ from .layout import CONTEXT_KEYS, Layout, Span, parse_layout
 from .letter import Hit, Letter
 from .matching import use_tokenizer
 from .models import Draft, Finding, LetterContext, LineIndex, Report, Severity
+from .near_copies import NearCopyIndex
 from .nlp import Need, load_pipeline
 from .readability import measure
 from .registry import (

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .batch import NearCopyIndex
 from .errors import ConfigError
 from .layout import Layout
 from .letter import Hit, Letter
 from .matching import PackMatcher
 from .models import Family, Fix, LetterContext, Severity
+from .near_copies import NearCopyIndex
 from .nlp import Need
 
 if TYPE_CHECKING:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..batch import NearCopyIndex
 from ..layout import Layout
 from ..letter import Hit
+from ..near_copies import NearCopyIndex
 from ..registry import run_rule
 
 NEAR_COPY_LETTER = (
