@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from functools import cached_property
-from itertools import count
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,7 @@ from .layout import CONTEXT_KEYS, Layout, Span, parse_layout
 from .letter import Hit, Letter
 from .matching import use_tokenizer
 from .models import Draft, Finding, LetterContext, LineIndex, Report, Severity
-from .near_copies import NearCopyIndex
+from .near_copies import EarlierLetters, NearCopyIndex
 from .nlp import Need, load_pipeline
 from .readability import measure
 from .registry import (
@@ -39,11 +38,19 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
+@dataclass(frozen=True)
+class Refused:
+    """A draft the linter cannot lint (too long, bad front matter), and why."""
+
+    draft: Draft
+    reason: str
+
+
 @dataclass
 class RunState:
     """What one run remembers of the letters it has linted so far."""
 
-    earlier: NearCopyIndex = field(default_factory=NearCopyIndex)
+    earlier: EarlierLetters = field(default_factory=NearCopyIndex)
     count: int = 0
 
 
@@ -116,11 +123,24 @@ class Linter:
         while it is read, ends the stream: the drafts before it are still reported, then
         the error is raised, naming the draft.
         """
+        for number, outcome in enumerate(self.letter_outcomes(drafts, batch_size), start=1):
+            if isinstance(outcome, Refused):
+                raise InputError(f"{outcome.draft.path or f'draft {number}'}: {outcome.reason}")
+            yield outcome
+
+    def letter_outcomes(
+        self, drafts: Iterable[Draft], batch_size: int = 64
+    ) -> Iterator[Report | Refused]:
+        """Each draft's report, or why it cannot be linted, in input order: for callers that
+        keep going past a bad draft (a cluster run). An input that fails while it is read
+        ends the stream after the drafts before it."""
         stopped: list[Exception] = []
         bodies = self._bodies(drafts, stopped)
-        for doc, (layout, draft, analysed) in self.nlp.pipe(
-            bodies, as_tuples=True, batch_size=batch_size
-        ):
+        for doc, (draft, read) in self.nlp.pipe(bodies, as_tuples=True, batch_size=batch_size):
+            if isinstance(read, Refused):
+                yield read
+                continue
+            layout, analysed = read
             context = self.context_for(draft, layout.front_matter)
             report = self.letter_report(Letter(layout, doc, context), draft.path)
             yield analysed.report_in_source(report)
@@ -129,9 +149,9 @@ class Linter:
 
     def _bodies(
         self, drafts: Iterable[Draft], stopped: list[Exception]
-    ) -> Iterator[tuple[str, tuple[Layout, Draft, Analysed]]]:
+    ) -> Iterator[tuple[str, tuple[Draft, tuple[Layout, Analysed] | Refused]]]:
         items = iter(drafts)
-        for number in count(1):
+        while True:
             try:
                 draft = next(items)
             except StopIteration:
@@ -143,9 +163,9 @@ class Linter:
                 analysed = analyse(draft)
                 layout = parse_layout(check_size(analysed.text, self.config.max_size))
             except InputError as exc:
-                stopped.append(InputError(f"{draft.path or f'draft {number}'}: {exc}"))
-                return
-            yield layout.parsed_text, (layout, draft, analysed)
+                yield "", (draft, Refused(draft, str(exc)))  # an empty Doc keeps the order
+                continue
+            yield layout.parsed_text, (draft, (layout, analysed))
 
     def finish(self, draft: Draft, report: Report, run: RunState) -> Report:
         """Adds the run rules' findings, then drops what the draft or config silences.

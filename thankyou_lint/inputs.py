@@ -74,6 +74,15 @@ def read_source(path: str, max_size: int = DEFAULT_MAX_SIZE) -> Source:
             data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1) if sys.stdin else b""
         else:
             data = _read_file(Path(path))
+    except InputError as exc:
+        return Source(path, error=str(exc))
+    return source_from_bytes(path, data, max_size)
+
+
+def source_from_bytes(path: str, data: bytes, max_size: int = DEFAULT_MAX_SIZE) -> Source:
+    """A draft's text from the bytes of a file named `path` (read from anywhere: a cluster
+    reads them through fsspec), or why it cannot be linted."""
+    try:
         if len(data) > MAX_FILE_BYTES:
             raise InputError(f"larger than {MAX_FILE_BYTES // 1_000_000} MB; is this a letter?")
         suffix = os.path.splitext(path)[1].lower()

@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 from hashlib import blake2b
+from typing import Protocol
 
 SHINGLE = 5  # words per shingle
 NEAR_COPY = 0.8  # Jaccard similarity of shingle sets
@@ -103,6 +104,14 @@ def most_similar(
 def comparable(values: frozenset[int]) -> bool:
     """Too short a text has too few shingles to call anything a copy of it."""
     return len(values) >= SHINGLE
+
+
+class EarlierLetters(Protocol):
+    """What a run rule may ask of the letters before the current one."""
+
+    def most_similar(self, text: str) -> NearCopy | None: ...
+
+    def add(self, name: str, text: str) -> None: ...
 
 
 class NearCopyIndex:

@@ -18,7 +18,7 @@ from .layout import Layout
 from .letter import Hit, Letter
 from .matching import PackMatcher
 from .models import Family, Fix, LetterContext, Severity
-from .near_copies import NearCopyIndex
+from .near_copies import EarlierLetters
 from .nlp import Need
 
 if TYPE_CHECKING:
@@ -108,23 +108,23 @@ class RunRule:
     depend on the other letters of a run are never cached with one letter.
     """
 
-    def __init__(self, meta: RuleMeta, func: Callable[[Layout, NearCopyIndex], Iterable[Hit]]):
+    def __init__(self, meta: RuleMeta, func: Callable[[Layout, EarlierLetters], Iterable[Hit]]):
         self.meta = meta
         self._func = func
 
     def check(self, letter: Letter) -> Iterable[Hit]:
         return ()  # nothing to say about one letter alone
 
-    def check_run(self, layout: Layout, earlier: NearCopyIndex) -> Iterable[Hit]:
+    def check_run(self, layout: Layout, earlier: EarlierLetters) -> Iterable[Hit]:
         return self._func(layout, earlier)
 
 
 def run_rule(
     **meta: Any,
-) -> Callable[[Callable[[Layout, NearCopyIndex], Iterable[Hit]]], RunRule]:
+) -> Callable[[Callable[[Layout, EarlierLetters], Iterable[Hit]]], RunRule]:
     """Decorator turning a check over a run into a rule: `@run_rule(id=..., ...)`."""
 
-    def wrap(func: Callable[[Layout, NearCopyIndex], Iterable[Hit]]) -> RunRule:
+    def wrap(func: Callable[[Layout, EarlierLetters], Iterable[Hit]]) -> RunRule:
         return RunRule(RuleMeta(**meta), func)
 
     return wrap

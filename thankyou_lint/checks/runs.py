@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from ..layout import Layout
 from ..letter import Hit
-from ..near_copies import NearCopyIndex
+from ..near_copies import EarlierLetters
 from ..registry import run_rule
 
 NEAR_COPY_LETTER = (
@@ -36,7 +36,7 @@ OWN_LETTER = (
     bad=[{"text": NEAR_COPY_LETTER.replace("Dana", "Omar"), "preceded_by": [NEAR_COPY_LETTER]}],
     good=[{"text": OWN_LETTER, "preceded_by": [NEAR_COPY_LETTER]}],
 )
-def near_copy(layout: Layout, earlier: NearCopyIndex) -> Iterator[Hit]:
+def near_copy(layout: Layout, earlier: EarlierLetters) -> Iterator[Hit]:
     match = earlier.most_similar(layout.body_text)
     if match:
         name, similarity = match

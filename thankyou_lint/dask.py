@@ -1,0 +1,360 @@
+"""Lint letters on a Dask cluster: the same engine and the same `Report`, at any scale.
+
+Install with `pip install "thankyou-lint[dask]"`. A run is four steps over the partitions:
+
+1. Each partition is linted by its worker's `Linter` (loaded once per worker process, kept
+   in `_LINTERS`; the settings travel as one small task, never pickled with a Linter). This
+   is the per-letter work and nearly all the time.
+2. Each letter's near-copy band keys (see `near_copies`) are sent to a bucket by key.
+3. Each bucket pairs the letters that share a key: the candidates, later letter first.
+4. Each partition compares its letters in full with their earlier candidates only (their
+   shingles are sent, nothing else), then finishes its reports as one process would.
+
+So near-copies are found across partitions and workers, the cost grows with the number of
+letters rather than its square, and the reports are those `Linter.lint_many` (or the
+command line) gives for the same letters in the same order.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from operator import add
+from typing import Any
+
+import dask.bag as db
+import dask.dataframe as dd
+import pandas as pd
+from dask.delayed import Delayed, delayed
+
+from .analysed import analyse
+from .config import Config
+from .engine import Linter, Refused, RunState
+from .layout import parse_layout
+from .models import Draft, Family, LetterContext, Reason, Report
+from .near_copies import NearCopy, band_keys, comparable, most_similar, shingles
+
+__all__ = ["FINDING_COLUMNS", "LETTER_COLUMNS", "lint_bag", "lint_frame"]
+
+CONTEXT_FIELDS = ("company", "interviewer", "role")
+LetterKey = Hashable
+Loaded = list[tuple[LetterKey, Draft | str]]  # a letter, or why it could not be read
+Outcome = list[tuple[LetterKey, Report | str]]  # its report, or why it was not linted
+
+MAX_BUCKETS = 64  # buckets of band keys: each meets one posting list per partition
+_LINTERS: dict[str, Linter] = {}  # per worker process, by settings: loaded once
+
+
+def _linter(settings: str) -> Linter:
+    if settings not in _LINTERS:
+        _LINTERS[settings] = Linter(Config.model_validate_json(settings))
+    return _LINTERS[settings]
+
+
+@dataclass
+class _Linted:
+    """A letter after step 1: its draft and report (or error), and its near-copy data."""
+
+    key: LetterKey
+    draft: Draft | None
+    outcome: Report | str
+    shingles: array[int] = field(default_factory=lambda: array("q"))
+    keys: tuple[int, ...] = ()
+
+
+def _lint_partition(loaded: Loaded, settings: str) -> list[_Linted]:
+    linter = _linter(settings)
+    drafts = [d for _, d in loaded if isinstance(d, Draft)]
+    outcomes = iter(linter.letter_outcomes(drafts))
+    linted = []
+    for key, draft in loaded:
+        if not isinstance(draft, Draft):
+            linted.append(_Linted(key, None, draft))
+            continue
+        outcome = next(outcomes)
+        if isinstance(outcome, Refused):
+            linted.append(_Linted(key, draft, outcome.reason))
+            continue
+        mine = shingles(parse_layout(analyse(draft).text).body_text)
+        near = (array("q", mine), band_keys(mine)) if comparable(mine) and linter.run_rules else ()
+        linted.append(_Linted(key, draft, outcome, *near))
+    return linted
+
+
+def _postings(linted: list[_Linted], part: int, buckets: int) -> list[list[tuple[int, int, int]]]:
+    """(band key, partition, position) of every letter, split into buckets by key."""
+    out: list[list[tuple[int, int, int]]] = [[] for _ in range(buckets)]
+    for position, letter in enumerate(linted):
+        for key in letter.keys:
+            out[key % buckets].append((key, part, position))
+    return out
+
+
+@dataclass
+class _Candidates:
+    """Pairs of letters sharing a band key, as (partition, position) of each."""
+
+    by_later: dict[int, set[tuple[int, int, int]]]  # later partition -> (i, q, j)
+    by_earlier: dict[int, set[int]]  # earlier partition -> positions others need
+
+
+def _candidates(bucket: Sequence[list[tuple[int, int, int]]]) -> _Candidates:
+    """One bucket's postings from every partition to the pairs that share a key."""
+    letters_by_key: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for postings in bucket:
+        for key, part, position in postings:
+            letters_by_key[key].append((part, position))
+    found = _Candidates(defaultdict(set), defaultdict(set))
+    for letters in letters_by_key.values():
+        letters.sort()
+        for n, (part, position) in enumerate(letters):
+            for earlier_part, earlier_position in letters[:n]:
+                found.by_later[part].add((position, earlier_part, earlier_position))
+                found.by_earlier[earlier_part].add(earlier_position)
+    return found
+
+
+def _wanted(
+    linted: list[_Linted], part: int, offset: int, candidates: Sequence[_Candidates]
+) -> dict[tuple[int, int], tuple[str, array[int]]]:
+    """The names and shingles of this partition's letters that later letters compare with."""
+    needed = set().union(*(c.by_earlier.get(part, ()) for c in candidates))
+    return {
+        (part, j): (_name(linted[j].draft, offset + j), linted[j].shingles) for j in sorted(needed)
+    }
+
+
+def _name(draft: Draft | None, index: int) -> str:
+    """What one process's run calls a letter: its path, or its place in the run."""
+    return (draft.path if draft else None) or f"letter {index + 1}"
+
+
+class _KnownNearCopy:
+    """The answer of steps 2-4 for one letter, given to the run rules as one process's
+    `NearCopyIndex` would give it."""
+
+    def __init__(self, match: NearCopy | None) -> None:
+        self.match = match
+
+    def most_similar(self, text: str) -> NearCopy | None:
+        return self.match
+
+    def add(self, name: str, text: str) -> None:
+        pass
+
+
+def _finish_partition(
+    linted: list[_Linted],
+    part: int,
+    candidates: Sequence[_Candidates],
+    wanted: Sequence[dict[tuple[int, int], tuple[str, array[int]]]],
+    settings: str,
+) -> Outcome:
+    linter = _linter(settings)
+    earlier = {k: v for part_wanted in wanted for k, v in part_wanted.items()}
+    pairs: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for c in candidates:
+        for position, q, j in c.by_later.get(part, ()):
+            pairs[position].add((q, j))
+    out: Outcome = []
+    for position, letter in enumerate(linted):
+        if isinstance(letter.outcome, str) or letter.draft is None:
+            out.append((letter.key, letter.outcome))
+            continue
+        mine = frozenset(letter.shingles)
+        match = most_similar(mine, (earlier[qj] for qj in sorted(pairs[position])))
+        report = linter.finish(letter.draft, letter.outcome, RunState(_KnownNearCopy(match)))
+        out.append((letter.key, report))
+    return out
+
+
+def lint_partitions(loaded: Sequence[Delayed], config: Config | None = None) -> list[Delayed]:
+    """Steps 1-4 as a task graph: each partition's letters to their reports (or errors)."""
+    settings = delayed(_settings, pure=True)((config or Config()).model_dump_json())
+    linted = [delayed(_lint_partition, pure=True)(part, settings) for part in loaded]
+    buckets = max(1, min(len(linted), MAX_BUCKETS))
+    postings = [
+        delayed(_postings, pure=True, nout=buckets)(part, number, buckets)
+        for number, part in enumerate(linted)
+    ]
+    candidates = [
+        delayed(_candidates, pure=True)([part[b] for part in postings]) for b in range(buckets)
+    ]
+    offsets = [0]  # where each partition starts in the run: a chain, not a sum per partition
+    for part in linted[:-1]:
+        offsets.append(delayed(add, pure=True)(offsets[-1], delayed(len)(part)))
+    wanted = [
+        delayed(_wanted, pure=True)(part, number, offsets[number], candidates)
+        for number, part in enumerate(linted)
+    ]
+    return [
+        delayed(_finish_partition, pure=True)(
+            part, number, candidates, wanted[: number + 1], settings
+        )
+        for number, part in enumerate(linted)
+    ]
+
+
+def _settings(text: str) -> str:
+    return text
+
+
+# -- bags ------------------------------------------------------------------------------
+
+
+def _load_items(items: Iterable[Any]) -> Loaded:
+    loaded: Loaded = []
+    for item in items:
+        text, context = (item, None) if isinstance(item, str) else item
+        if context is not None and not isinstance(context, LetterContext):
+            context = LetterContext.model_validate(context)
+        loaded.append((None, Draft(text, context=context)))
+    return loaded
+
+
+def _as_dicts(outcome: Outcome) -> list[dict[str, Any]]:
+    return [
+        r.model_dump(mode="json") if isinstance(r, Report) else {"error": r} for _, r in outcome
+    ]
+
+
+def lint_bag(bag: db.Bag, *, config: Config | None = None) -> db.Bag:
+    """A bag of letters (texts, or `(text, context)` pairs with a `LetterContext` or a dict)
+    to a bag of reports as dicts, in the same order; a letter that cannot be linted gives
+    `{"error": why}`. Near-copies are found across the whole bag."""
+    parts: list[Delayed] = bag.to_delayed()  # type: ignore[no-untyped-call]
+    loaded = [delayed(_load_items, pure=True)(part) for part in parts]
+    finished = lint_partitions(loaded, config)
+    dicts = [delayed(_as_dicts, pure=True)(part) for part in finished]
+    reports: db.Bag = db.from_delayed(dicts)  # type: ignore[no-untyped-call]
+    return reports
+
+
+# -- data frames -----------------------------------------------------------------------
+
+FINDING_COLUMNS = {
+    "rule": "string",
+    "family": "string",
+    "severity": "string",
+    "line": "int64",
+    "column": "int64",
+    "end_line": "int64",
+    "end_column": "int64",
+    "start": "int64",
+    "end": "int64",
+    "message": "string",
+}
+LETTER_COLUMNS = {
+    "error": "string",
+    "findings": "Int64",
+    **{family.value: "Int64" for family in Family},
+    "words": "Int64",
+    "sentences": "Int64",
+    "body_words": "Int64",
+    "flesch_reading_ease": "Float64",
+    "flesch_kincaid_grade": "Float64",
+    **{reason.value.replace("-", "_"): "boolean" for reason in Reason},
+}
+
+
+def _frame(rows: list[dict[str, Any]], key_dtype: Any, columns: dict[str, str]) -> pd.DataFrame:
+    dtypes = {"key": key_dtype, **columns}
+    frame = pd.DataFrame(rows, columns=list(dtypes))
+    return frame.astype(dtypes)
+
+
+def _findings_frame(outcome: Outcome, key_dtype: Any) -> pd.DataFrame:
+    rows = [
+        {"key": key, **f.model_dump(mode="json", include=set(FINDING_COLUMNS))}
+        for key, report in outcome
+        if isinstance(report, Report)
+        for f in report.findings
+    ]
+    return _frame(rows, key_dtype, FINDING_COLUMNS)
+
+
+def _letters_frame(outcome: Outcome, key_dtype: Any) -> pd.DataFrame:
+    return _frame([_letter_row(key, r) for key, r in outcome], key_dtype, LETTER_COLUMNS)
+
+
+def _letter_row(key: LetterKey, report: Report | str) -> dict[str, Any]:
+    if isinstance(report, str):
+        return {"key": key, "error": report}
+    counts = {family.value: 0 for family in Family}
+    for finding in report.findings:
+        counts[finding.family.value] += 1
+    card = {c.reason.value.replace("-", "_"): c.done for c in report.reasons}
+    metrics = report.metrics.model_dump()
+    return {
+        "key": key,
+        "error": None,
+        "findings": len(report.findings),
+        **counts,
+        **metrics,
+        **card,
+    }
+
+
+def meta_frames(key_dtype: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The empty frames that declare both results' columns and types."""
+    return _frame([], key_dtype, FINDING_COLUMNS), _frame([], key_dtype, LETTER_COLUMNS)
+
+
+def frames(finished: Sequence[Delayed], key_dtype: Any) -> tuple[dd.DataFrame, dd.DataFrame]:
+    """One row per finding and one row per letter, with declared types (nothing is
+    computed to infer them). Compute both together (`dask.compute(a, b)`): they share the
+    linting."""
+    findings_meta, letters_meta = meta_frames(key_dtype)
+    findings = dd.from_delayed(
+        [delayed(_findings_frame, pure=True)(p, key_dtype) for p in finished],
+        meta=findings_meta,
+        verify_meta=False,
+    )
+    letters = dd.from_delayed(
+        [delayed(_letters_frame, pure=True)(p, key_dtype) for p in finished],
+        meta=letters_meta,
+        verify_meta=False,
+    )
+    return findings, letters
+
+
+def _load_rows(frame: pd.DataFrame, text: str, context_columns: dict[str, str]) -> Loaded:
+    loaded: Loaded = []
+    for key, row in frame.iterrows():
+        given = {f: row[c] for f, c in context_columns.items() if pd.notna(row[c]) and row[c]}
+        context = LetterContext(**{k: str(v) for k, v in given.items()}) if given else None
+        value = row[text]
+        if isinstance(value, str):
+            loaded.append((key, Draft(value, context=context)))
+        else:
+            loaded.append((key, f"the {text!r} column holds {type(value).__name__}, not text"))
+    return loaded
+
+
+def lint_frame(
+    ddf: dd.DataFrame,
+    text: str = "text",
+    *,
+    context_columns: dict[str, str] | None = None,
+    config: Config | None = None,
+) -> tuple[dd.DataFrame, dd.DataFrame]:
+    """A frame of letters (one per row, in column `text`) to two frames keyed by the row's
+    index value (`key`): one row per finding, one row per letter (counts per family,
+    metrics, the five-reasons card, and `error` when it could not be linted).
+
+    `context_columns` maps context fields (company, interviewer, role) to columns; by
+    default the columns of those names, where present.
+    """
+    if text not in ddf.columns:
+        raise ValueError(f"no column {text!r}; the letters' column is given with text=...")
+    columns = context_columns
+    if columns is None:
+        columns = {f: f for f in CONTEXT_FIELDS if f in ddf.columns}
+    unknown = set(columns) - set(CONTEXT_FIELDS) or set(columns.values()) - set(ddf.columns)
+    if unknown:
+        raise ValueError(f"context_columns: unknown fields or columns {sorted(unknown)}")
+    parts = ddf[[text, *dict.fromkeys(columns.values())]].to_delayed()
+    loaded = [delayed(_load_rows, pure=True)(p, text, columns) for p in parts]
+    return frames(lint_partitions(loaded, config), ddf.index.dtype)
