@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 from .output import FORMATS  # a light module: `--help` must not load pydantic or spaCy
 
 SEVERITIES = ("error", "warning", "info")
-SUBCOMMANDS = ("rules", "schema", "eval")
+SUBCOMMANDS = ("rules", "schema", "eval", "batch")
 PROGRESS_FROM = 50  # drafts
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -76,7 +76,8 @@ def lint_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="thankyou-lint",
         description="Lint job-interview thank-you letters. "
-        "Other commands: `thankyou-lint rules`, `thankyou-lint schema`, `thankyou-lint eval DIR`.",
+        "Other commands: `thankyou-lint rules`, `thankyou-lint schema`, `thankyou-lint eval DIR`,"
+        " `thankyou-lint batch INPUT... --out DIR` (on a Dask cluster).",
     )
     parser.add_argument(
         "paths",
@@ -127,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         if args and args[0] in SUBCOMMANDS:
-            return {"rules": cmd_rules, "schema": cmd_schema, "eval": cmd_eval}[args[0]](args[1:])
+            return SUBCOMMAND_RUNNERS[args[0]](args[1:])
         return cmd_lint(args)
     except ThankyouLintError as exc:
         print(f"thankyou-lint: error: {exc}", file=sys.stderr)
@@ -362,6 +363,80 @@ def cmd_eval(argv: list[str]) -> int:
         print(render_evaluation(result))
     return EXIT_OK
 
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or len(value) > 7 or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got '{value}'")
+    return int(value)
+
+
+def cmd_batch(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="thankyou-lint batch",
+        description="Lint many letters on a Dask cluster and write the findings and letters"
+        " tables as Parquet (needs the [dask] extra). Without --scheduler, a local cluster"
+        " runs on this machine.",
+    )
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, folders or fsspec URLs (s3://bucket/letters/) the workers can read",
+    )
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="a running scheduler, tcp://...")
+    parser.add_argument(
+        "--workers", type=_jobs, metavar="N", help="local cluster: worker processes (cores)"
+    )
+    parser.add_argument(
+        "--partition-size", type=_positive, default=100, metavar="N", help="letters a task"
+    )
+    _common(parser)
+    args = parser.parse_args(argv)
+    try:
+        from .dask import file_urls, run_batch
+    except ImportError as exc:
+        raise UsageError(
+            f"batch needs the [dask] extra ({exc.name} is missing):"
+            ' pip install "thankyou-lint[dask]"'
+        ) from None
+    written = [args.out / name for name in ("findings", "letters") if (args.out / name).exists()]
+    if written:
+        raise UsageError(f"{written[0]} already exists; choose another --out or move it away")
+    urls = file_urls(args.inputs)
+    if not urls:
+        raise UsageError("no letters found in the inputs")
+    try:
+        summary = run_batch(
+            urls,
+            args.out,
+            scheduler=args.scheduler,
+            workers=args.workers,
+            config=_config(args),
+            partition_size=args.partition_size,
+            progress=sys.stderr.isatty(),
+        )
+    except OSError as exc:  # includes the scheduler's TimeoutError and refused connections
+        raise ThankyouLintError(f"cluster: {exc}") from None
+    print(
+        f"Linted {summary.letters - summary.failed} of {summary.letters} letters"
+        f" ({summary.findings} findings); wrote {args.out / 'findings'} and {args.out / 'letters'}."
+    )
+    if summary.failed:
+        print(
+            f"thankyou-lint: error: {summary.failed} letters could not be linted"
+            " (their rows in 'letters' say why)",
+            file=sys.stderr,
+        )
+    return EXIT_ERROR if summary.failed else EXIT_OK
+
+
+SUBCOMMAND_RUNNERS = {
+    "rules": cmd_rules,
+    "schema": cmd_schema,
+    "eval": cmd_eval,
+    "batch": cmd_batch,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -17,12 +17,16 @@ command line) gives for the same letters in the same order.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
 from array import array
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import add
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import dask.bag as db
 import dask.dataframe as dd
@@ -35,6 +39,9 @@ from .engine import Linter, Refused, RunState
 from .layout import parse_layout
 from .models import Draft, Family, LetterContext, Reason, Report
 from .near_copies import NearCopy, band_keys, comparable, most_similar, shingles
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 __all__ = ["FINDING_COLUMNS", "LETTER_COLUMNS", "lint_bag", "lint_frame"]
 
@@ -224,11 +231,11 @@ def lint_bag(bag: db.Bag, *, config: Config | None = None) -> db.Bag:
     """A bag of letters (texts, or `(text, context)` pairs with a `LetterContext` or a dict)
     to a bag of reports as dicts, in the same order; a letter that cannot be linted gives
     `{"error": why}`. Near-copies are found across the whole bag."""
-    parts: list[Delayed] = bag.to_delayed()  # type: ignore[no-untyped-call]
+    parts: list[Delayed] = bag.to_delayed()
     loaded = [delayed(_load_items, pure=True)(part) for part in parts]
     finished = lint_partitions(loaded, config)
     dicts = [delayed(_as_dicts, pure=True)(part) for part in finished]
-    reports: db.Bag = db.from_delayed(dicts)  # type: ignore[no-untyped-call]
+    reports: db.Bag = db.from_delayed(dicts)
     return reports
 
 
@@ -358,3 +365,132 @@ def lint_frame(
     parts = ddf[[text, *dict.fromkeys(columns.values())]].to_delayed()
     loaded = [delayed(_load_rows, pure=True)(p, text, columns) for p in parts]
     return frames(lint_partitions(loaded, config), ddf.index.dtype)
+
+
+# -- files -----------------------------------------------------------------------------
+
+
+def file_urls(inputs: Sequence[str]) -> list[str]:
+    """Local paths expanded as the command line expands them (same order); any other
+    fsspec URL (`s3://bucket/letters/`, `gs://.../*.txt`) through fsspec: a folder for the
+    letters below it, a glob for what it matches."""
+    import fsspec
+
+    from .inputs import SUFFIXES, expand
+
+    urls: list[str] = []
+    for given in inputs:
+        if "://" not in given:
+            urls += expand([given])
+            continue
+        fs, path = fsspec.core.url_to_fs(given)
+        if fs.isdir(path):
+            found = [p for p in fs.find(path) if p.lower().endswith(SUFFIXES)]
+        elif any(c in path for c in "*?["):
+            found = fs.glob(path)
+        else:
+            found = [path]
+        urls += [fs.unstrip_protocol(p) for p in sorted(found)]
+    return urls
+
+
+def _load_files(urls: Sequence[str], max_size: int) -> Loaded:
+    """Each file read on the worker, as the command line reads it (formats, size, errors)."""
+    from .inputs import MAX_FILE_BYTES, read_source, shown, source_from_bytes
+
+    loaded: Loaded = []
+    for url in urls:
+        if "://" in url:
+            try:
+                import fsspec
+
+                with fsspec.open(url, "rb") as f:
+                    source = source_from_bytes(url, f.read(MAX_FILE_BYTES + 1), max_size)
+            except OSError as exc:
+                loaded.append((url, exc.strerror or str(exc)))
+                continue
+        else:
+            source = read_source(url, max_size)
+        if source.text is None:
+            loaded.append((url, source.error or "could not be read"))
+        else:
+            loaded.append((url, Draft(source.text, shown(url), markdown=source.markdown)))
+    return loaded
+
+
+def lint_files(
+    urls: Sequence[str], *, config: Config | None = None, partition_size: int = 100
+) -> tuple[dd.DataFrame, dd.DataFrame]:
+    """Files (paths or fsspec URLs the workers can read) to the findings and letters
+    frames of `lint_frame`, keyed by the file's URL."""
+    settings = config or Config()
+    chunks = [urls[i : i + partition_size] for i in range(0, len(urls), partition_size)]
+    loaded = [delayed(_load_files, pure=True)(chunk, settings.max_size) for chunk in chunks]
+    return frames(lint_partitions(loaded, settings), pd.StringDtype())
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    letters: int
+    failed: int
+    findings: int
+
+
+def run_batch(
+    urls: Sequence[str],
+    out: Path,
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    config: Config | None = None,
+    partition_size: int = 100,
+    progress: bool = False,
+) -> BatchSummary:
+    """`thankyou-lint batch`: lint files on a cluster (a local one on this machine when no
+    scheduler is given) and write `out/findings` and `out/letters` as Parquet datasets."""
+    findings, letters = lint_files(urls, config=config, partition_size=partition_size)
+    # Written to a hidden folder in `out`, moved in place when all is written: a failed
+    # run leaves no half-written tables, and nothing already in `out` is touched. The
+    # workers write the tables: on a remote cluster `out` must be a shared file system.
+    staging = out / f".batch-{os.getpid()}"
+    writes = [
+        findings.to_parquet(staging / "findings", compute=False, write_index=False),
+        letters.to_parquet(staging / "letters", compute=False, write_index=False),
+    ]
+    counts = [letters.shape[0], letters["error"].count(), findings.shape[0]]
+    try:
+        with _client(scheduler, workers) as client:
+            futures = client.compute([*writes, *counts])
+            if progress:
+                from distributed import progress as show_progress
+
+                show_progress(futures)
+            results = client.gather(futures)
+        for name in ("findings", "letters"):
+            (staging / name).rename(out / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    total, failed, found = (int(n) for n in results[len(writes) :])  # count() skips nulls
+    return BatchSummary(total, failed, found)
+
+
+@contextlib.contextmanager
+def _client(scheduler: str | None, workers: int | None) -> Iterator[Client]:
+    """A client of the given scheduler, or of a local cluster on this machine's loopback."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler, timeout="10s") as client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",  # nothing listens beyond this machine
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
