@@ -83,7 +83,7 @@ def test_plugin_page_quotes_the_example_files_verbatim(site: Path) -> None:
 
 def test_cli_page_covers_every_flag_and_format() -> None:
     page = (DOCS / "cli.md").read_text(encoding="utf-8")
-    for command in [(), ("rules",), ("eval",), ("schema",)]:
+    for command in [(), ("rules",), ("eval",), ("schema",), ("batch",)]:
         helptext = run_cli(*command, "--help").stdout
         for flag in set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", helptext)):
             assert f"`{flag}" in page, f"cli.md does not document {' '.join(command)} {flag}"
@@ -100,7 +100,7 @@ def test_configuration_and_api_pages_cover_every_config_key() -> None:
         assert f"| `{name}` |" in api, f"api.md: {name}"
 
 
-@pytest.mark.parametrize("page", ["api.md", "getting-started.md"])
+@pytest.mark.parametrize("page", ["api.md", "getting-started.md", "scale.md"])
 def test_python_examples_run(page: str, tmp_path: Path) -> None:
     text = (DOCS / page).read_text(encoding="utf-8")
     code = "\n".join(re.findall(r"^```python\n(.*?)^```", text, re.M | re.S))
