@@ -29,3 +29,15 @@ def test_data_settings_and_renderers_need_no_parsing_layer(module: str) -> None:
     code = f"import sys, json, {module}; print(json.dumps(sorted(sys.modules)))"
     loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", code], text=True)))
     assert not loaded & PARSING, f"{module} imports {sorted(loaded & PARSING)}"
+
+
+def test_the_core_never_loads_the_optional_extras() -> None:
+    """The [dask] extra is a face over the engine: linting, the command and the library
+    work without it installed, so they must not import it."""
+    code = (
+        "import sys, json, thankyou_lint, thankyou_lint.cli, thankyou_lint.engine;"
+        " thankyou_lint.lint('Dear Dana,\\n\\nThank you.\\n\\nBest,\\nSam');"
+        " print(json.dumps(sorted(sys.modules)))"
+    )
+    loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", code], text=True)))
+    assert not {m for m in loaded if m.split(".")[0] in {"dask", "distributed", "pandas"}}

@@ -132,6 +132,23 @@ def test_a_frame_gives_findings_and_letters_with_declared_types(
     ]
 
 
+def _linters_on_worker() -> dict[str, int]:
+    from thankyou_lint import dask as on_worker
+
+    return {settings: id(linter) for settings, linter in on_worker._LINTERS.items()}
+
+
+def test_each_worker_loads_one_linter_for_many_tasks(client: Any) -> None:
+    config = Config(ignore=("tone.emoji",))  # settings of their own: a Linter of their own
+    bag = db.from_sequence(LETTERS[:8], npartitions=8)
+    lint_bag(bag, config=config).compute()
+    before = client.run(_linters_on_worker)
+    lint_bag(bag, config=config).compute()
+    after = client.run(_linters_on_worker)
+    assert any(config.model_dump_json() in linters for linters in after.values())
+    assert before == after  # eight more tasks, no Linter loaded again
+
+
 def test_a_worker_killed_mid_run_loses_and_doubles_nothing(client: Any, linter: Linter) -> None:
     texts = [*LETTERS, *LETTERS[:8]]  # 32 letters, the last 8 near-copies of the first
     bag = db.from_sequence(texts, npartitions=8)

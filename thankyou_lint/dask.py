@@ -2,13 +2,15 @@
 
 Install with `pip install "thankyou-lint[dask]"`. A run is four steps over the partitions:
 
-1. Each partition is linted by its worker's `Linter` (loaded once per worker process, kept
-   in `_LINTERS`; the settings travel as one small task, never pickled with a Linter). This
-   is the per-letter work and nearly all the time.
-2. Each letter's near-copy band keys (see `near_copies`) are sent to a bucket by key.
-3. Each bucket pairs the letters that share a key: the candidates, later letter first.
-4. Each partition compares its letters in full with their earlier candidates only (their
-   shingles are sent, nothing else), then finishes its reports as one process would.
+1. Each partition's letters get their near-copy band keys (see `near_copies`) from the
+   layout alone, no parse; the keys go to buckets by key.
+2. Each bucket pairs the letters that share a key: the candidates, later letter first.
+3. Each partition compares its letters in full with their earlier candidates only (only
+   those letters' shingles travel) and keeps the most similar, as one process would.
+4. Each partition is linted by its worker's `Linter` (loaded once per worker process, kept
+   in `_LINTERS`; the settings travel as one small task, never pickled with a Linter) and
+   finished with its near-copies. This is nearly all the time, and nothing of it is held
+   for other partitions, so a worker's memory stays flat however many letters it lints.
 
 So near-copies are found across partitions and workers, the cost grows with the number of
 letters rather than its square, and the reports are those `Linter.lint_many` (or the
@@ -22,8 +24,9 @@ import os
 import shutil
 from array import array
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from operator import add
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,10 +36,9 @@ import dask.dataframe as dd
 import pandas as pd
 from dask.delayed import Delayed, delayed
 
-from .analysed import analyse
 from .config import Config
 from .engine import Linter, Refused, RunState
-from .layout import parse_layout
+from .errors import InputError
 from .models import Draft, Family, LetterContext, Reason, Report
 from .near_copies import NearCopy, band_keys, comparable, most_similar, shingles
 
@@ -49,6 +51,7 @@ CONTEXT_FIELDS = ("company", "interviewer", "role")
 LetterKey = Hashable
 Loaded = list[tuple[LetterKey, Draft | str]]  # a letter, or why it could not be read
 Outcome = list[tuple[LetterKey, Report | str]]  # its report, or why it was not linted
+Loader = Callable[[Any], Loaded]  # a raw partition (texts, rows, file names) to its letters
 
 MAX_BUCKETS = 64  # buckets of band keys: each meets one posting list per partition
 _LINTERS: dict[str, Linter] = {}  # per worker process, by settings: loaded once
@@ -61,39 +64,37 @@ def _linter(settings: str) -> Linter:
 
 
 @dataclass
-class _Linted:
-    """A letter after step 1: its draft and report (or error), and its near-copy data."""
+class _Keyed:
+    """A letter's near-copy data: its path (if any), shingles and band keys."""
 
-    key: LetterKey
-    draft: Draft | None
-    outcome: Report | str
+    path: str | None = None
     shingles: array[int] = field(default_factory=lambda: array("q"))
     keys: tuple[int, ...] = ()
 
 
-def _lint_partition(loaded: Loaded, settings: str) -> list[_Linted]:
+def _near_copy_data(raw: Any, load: Loader, settings: str) -> list[_Keyed]:
+    """Step 1: no parse, only the layout (about a millisecond a letter)."""
     linter = _linter(settings)
-    drafts = [d for _, d in loaded if isinstance(d, Draft)]
-    outcomes = iter(linter.letter_outcomes(drafts))
-    linted = []
-    for key, draft in loaded:
-        if not isinstance(draft, Draft):
-            linted.append(_Linted(key, None, draft))
+    keyed = []
+    for _, draft in load(raw):
+        if not isinstance(draft, Draft) or not linter.run_rules:
+            keyed.append(_Keyed())
             continue
-        outcome = next(outcomes)
-        if isinstance(outcome, Refused):
-            linted.append(_Linted(key, draft, outcome.reason))
+        try:
+            _, layout = linter.readable(draft)
+        except InputError:  # the draft is refused when linted: not part of the run
+            keyed.append(_Keyed())
             continue
-        mine = shingles(parse_layout(analyse(draft).text).body_text)
-        near = (array("q", mine), band_keys(mine)) if comparable(mine) and linter.run_rules else ()
-        linted.append(_Linted(key, draft, outcome, *near))
-    return linted
+        mine = shingles(layout.body_text)
+        near = (array("q", mine), band_keys(mine)) if comparable(mine) else ()
+        keyed.append(_Keyed(draft.path, *near))
+    return keyed
 
 
-def _postings(linted: list[_Linted], part: int, buckets: int) -> list[list[tuple[int, int, int]]]:
+def _postings(keyed: list[_Keyed], part: int, buckets: int) -> list[list[tuple[int, int, int]]]:
     """(band key, partition, position) of every letter, split into buckets by key."""
     out: list[list[tuple[int, int, int]]] = [[] for _ in range(buckets)]
-    for position, letter in enumerate(linted):
+    for position, letter in enumerate(keyed):
         for key in letter.keys:
             out[key % buckets].append((key, part, position))
     return out
@@ -108,7 +109,7 @@ class _Candidates:
 
 
 def _candidates(bucket: Sequence[list[tuple[int, int, int]]]) -> _Candidates:
-    """One bucket's postings from every partition to the pairs that share a key."""
+    """Step 2: one bucket's postings from every partition to the pairs sharing a key."""
     letters_by_key: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for postings in bucket:
         for key, part, position in postings:
@@ -123,23 +124,44 @@ def _candidates(bucket: Sequence[list[tuple[int, int, int]]]) -> _Candidates:
     return found
 
 
+Wanted = dict[
+    tuple[int, int], tuple[str, "array[int]"]
+]  # a string: array is not generic at run time
+
+
 def _wanted(
-    linted: list[_Linted], part: int, offset: int, candidates: Sequence[_Candidates]
-) -> dict[tuple[int, int], tuple[str, array[int]]]:
+    keyed: list[_Keyed], part: int, offset: int, candidates: Sequence[_Candidates]
+) -> Wanted:
     """The names and shingles of this partition's letters that later letters compare with."""
     needed = set().union(*(c.by_earlier.get(part, ()) for c in candidates))
-    return {
-        (part, j): (_name(linted[j].draft, offset + j), linted[j].shingles) for j in sorted(needed)
-    }
+    return {(part, j): (_name(keyed[j].path, offset + j), keyed[j].shingles) for j in needed}
 
 
-def _name(draft: Draft | None, index: int) -> str:
+def _name(path: str | None, index: int) -> str:
     """What one process's run calls a letter: its path, or its place in the run."""
-    return (draft.path if draft else None) or f"letter {index + 1}"
+    return path or f"letter {index + 1}"
+
+
+def _matches(
+    keyed: list[_Keyed], part: int, candidates: Sequence[_Candidates], wanted: Sequence[Wanted]
+) -> list[NearCopy | None]:
+    """Step 3: each letter's most similar earlier letter, compared in full with its
+    candidates only."""
+    earlier = {k: v for part_wanted in wanted for k, v in part_wanted.items()}
+    pairs: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for c in candidates:
+        for position, q, j in c.by_later.get(part, ()):
+            pairs[position].add((q, j))
+    return [
+        most_similar(frozenset(letter.shingles), (earlier[qj] for qj in sorted(pairs[position])))
+        if pairs[position]
+        else None
+        for position, letter in enumerate(keyed)
+    ]
 
 
 class _KnownNearCopy:
-    """The answer of steps 2-4 for one letter, given to the run rules as one process's
+    """The answer of steps 1-3 for one letter, given to the run rules as one process's
     `NearCopyIndex` would give it."""
 
     def __init__(self, match: NearCopy | None) -> None:
@@ -152,55 +174,56 @@ class _KnownNearCopy:
         pass
 
 
-def _finish_partition(
-    linted: list[_Linted],
-    part: int,
-    candidates: Sequence[_Candidates],
-    wanted: Sequence[dict[tuple[int, int], tuple[str, array[int]]]],
-    settings: str,
+def _lint_partition(
+    raw: Any, load: Loader, matches: list[NearCopy | None], settings: str
 ) -> Outcome:
+    """Step 4: the partition linted by this worker's `Linter`, as in one process."""
     linter = _linter(settings)
-    earlier = {k: v for part_wanted in wanted for k, v in part_wanted.items()}
-    pairs: dict[int, set[tuple[int, int]]] = defaultdict(set)
-    for c in candidates:
-        for position, q, j in c.by_later.get(part, ()):
-            pairs[position].add((q, j))
+    loaded = load(raw)
+    outcomes = iter(linter.letter_outcomes(d for _, d in loaded if isinstance(d, Draft)))
     out: Outcome = []
-    for position, letter in enumerate(linted):
-        if isinstance(letter.outcome, str) or letter.draft is None:
-            out.append((letter.key, letter.outcome))
+    for (key, draft), match in zip(loaded, matches, strict=True):
+        if not isinstance(draft, Draft):
+            out.append((key, draft))
             continue
-        mine = frozenset(letter.shingles)
-        match = most_similar(mine, (earlier[qj] for qj in sorted(pairs[position])))
-        report = linter.finish(letter.draft, letter.outcome, RunState(_KnownNearCopy(match)))
-        out.append((letter.key, report))
+        outcome = next(outcomes)
+        if isinstance(outcome, Refused):
+            out.append((key, outcome.reason))
+            continue
+        out.append((key, linter.finish(draft, outcome, RunState(_KnownNearCopy(match)))))
     return out
 
 
-def lint_partitions(loaded: Sequence[Delayed], config: Config | None = None) -> list[Delayed]:
-    """Steps 1-4 as a task graph: each partition's letters to their reports (or errors)."""
+def lint_partitions(
+    raw: Sequence[Any], load: Loader, config: Config | None = None
+) -> list[Delayed]:
+    """The run as a task graph: each raw partition (read by `load`, a picklable function,
+    once for the near-copy keys and once to lint, so nothing is held between the two) to
+    its letters' reports or errors."""
     settings = delayed(_settings, pure=True)((config or Config()).model_dump_json())
-    linted = [delayed(_lint_partition, pure=True)(part, settings) for part in loaded]
-    buckets = max(1, min(len(linted), MAX_BUCKETS))
+    keyed = [delayed(_near_copy_data, pure=True)(part, load, settings) for part in raw]
+    buckets = max(1, min(len(keyed), MAX_BUCKETS))
     postings = [
         delayed(_postings, pure=True, nout=buckets)(part, number, buckets)
-        for number, part in enumerate(linted)
+        for number, part in enumerate(keyed)
     ]
     candidates = [
         delayed(_candidates, pure=True)([part[b] for part in postings]) for b in range(buckets)
     ]
     offsets = [0]  # where each partition starts in the run: a chain, not a sum per partition
-    for part in linted[:-1]:
+    for part in keyed[:-1]:
         offsets.append(delayed(add, pure=True)(offsets[-1], delayed(len)(part)))
     wanted = [
         delayed(_wanted, pure=True)(part, number, offsets[number], candidates)
-        for number, part in enumerate(linted)
+        for number, part in enumerate(keyed)
+    ]
+    matches = [
+        delayed(_matches, pure=True)(part, number, candidates, wanted[: number + 1])
+        for number, part in enumerate(keyed)
     ]
     return [
-        delayed(_finish_partition, pure=True)(
-            part, number, candidates, wanted[: number + 1], settings
-        )
-        for number, part in enumerate(linted)
+        delayed(_lint_partition, pure=True)(part, load, matches[number], settings)
+        for number, part in enumerate(raw)
     ]
 
 
@@ -232,8 +255,7 @@ def lint_bag(bag: db.Bag, *, config: Config | None = None) -> db.Bag:
     to a bag of reports as dicts, in the same order; a letter that cannot be linted gives
     `{"error": why}`. Near-copies are found across the whole bag."""
     parts: list[Delayed] = bag.to_delayed()
-    loaded = [delayed(_load_items, pure=True)(part) for part in parts]
-    finished = lint_partitions(loaded, config)
+    finished = lint_partitions(parts, _load_items, config)
     dicts = [delayed(_as_dicts, pure=True)(part) for part in finished]
     reports: db.Bag = db.from_delayed(dicts)
     return reports
@@ -363,8 +385,8 @@ def lint_frame(
     if unknown:
         raise ValueError(f"context_columns: unknown fields or columns {sorted(unknown)}")
     parts = ddf[[text, *dict.fromkeys(columns.values())]].to_delayed()
-    loaded = [delayed(_load_rows, pure=True)(p, text, columns) for p in parts]
-    return frames(lint_partitions(loaded, config), ddf.index.dtype)
+    load = partial(_load_rows, text=text, context_columns=columns)
+    return frames(lint_partitions(parts, load, config), ddf.index.dtype)
 
 
 # -- files -----------------------------------------------------------------------------
@@ -425,8 +447,8 @@ def lint_files(
     frames of `lint_frame`, keyed by the file's URL."""
     settings = config or Config()
     chunks = [urls[i : i + partition_size] for i in range(0, len(urls), partition_size)]
-    loaded = [delayed(_load_files, pure=True)(chunk, settings.max_size) for chunk in chunks]
-    return frames(lint_partitions(loaded, settings), pd.StringDtype())
+    load = partial(_load_files, max_size=settings.max_size)
+    return frames(lint_partitions(chunks, load, settings), pd.StringDtype())
 
 
 @dataclass(frozen=True)

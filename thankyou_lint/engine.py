@@ -160,12 +160,17 @@ class Linter:
                 stopped.append(exc)
                 return
             try:
-                analysed = analyse(draft)
-                layout = parse_layout(check_size(analysed.text, self.config.max_size))
+                analysed, layout = self.readable(draft)
             except InputError as exc:
                 yield "", (draft, Refused(draft, str(exc)))  # an empty Doc keeps the order
                 continue
             yield layout.parsed_text, (draft, (layout, analysed))
+
+    def readable(self, draft: Draft) -> tuple[Analysed, Layout]:
+        """What the rules read of a draft and where its parts are; InputError when it
+        cannot be linted (too long, bad front matter)."""
+        analysed = analyse(draft)
+        return analysed, parse_layout(check_size(analysed.text, self.config.max_size))
 
     def finish(self, draft: Draft, report: Report, run: RunState) -> Report:
         """Adds the run rules' findings, then drops what the draft or config silences.
