@@ -12,6 +12,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from .analysed import Analysed, analyse
+from .card import marked
 from .config import Config
 from .errors import InputError
 from .formats import suppressions
@@ -193,7 +194,11 @@ class Linter:
         findings = [f for f in [*report.findings, *extra] if not silenced(f)]
         if findings == report.findings:
             return report
-        return report.model_copy(update={"findings": sorted(findings, key=lambda f: f.sort_key)})
+        findings.sort(key=lambda f: f.sort_key)
+        # The card's crosses are the findings' to explain: those that are left.
+        return report.model_copy(
+            update={"findings": findings, "reasons": marked(report.reasons, findings)}
+        )
 
     def _silenced(self, draft: Draft) -> Callable[[Finding], bool]:
         """Per-file ignores from config, and `<!-- thankyou-lint: disable -->` regions."""

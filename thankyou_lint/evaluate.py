@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from .engine import Linter
 from .errors import InputError
 from .inputs import read_source
-from .models import Draft, Family, Finding, LetterContext
+from .models import Draft, Family, Finding, LetterContext, Reason
 
 
 class Label(BaseModel):
@@ -28,8 +28,9 @@ class Label(BaseModel):
     reasons: dict[str, bool] | None = None
 
 
-class FamilyScore(BaseModel):
-    family: Family
+class Counts(BaseModel):
+    """A confusion matrix, with precision and recall of the positive class."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -48,6 +49,33 @@ class FamilyScore(BaseModel):
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def add(self, expected: bool, got: bool) -> None:
+        if expected and got:
+            self.tp += 1
+        elif got:
+            self.fp += 1
+        elif expected:
+            self.fn += 1
+        else:
+            self.tn += 1
+
+    def rounded(self) -> dict[str, float]:
+        return {
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+        }
+
+
+class FamilyScore(Counts):
+    family: Family
+
+
+class ReasonScore(Counts):
+    """The card's "does it" against the label, per reason."""
+
+    reason: Reason
+
 
 class Mistake(BaseModel):
     letter: str
@@ -61,16 +89,16 @@ class Evaluation(BaseModel):
     letters: int
     with_context: bool
     scores: list[FamilyScore]
+    reasons: list[ReasonScore]
     mistakes: list[Mistake]
+    card_mistakes: list[tuple[str, Reason, str]]  # letter, reason, "false tick" or "miss"
 
     def as_data(self) -> dict[str, object]:
         data = self.model_dump(mode="json")
         for score, row in zip(self.scores, data["scores"], strict=True):
-            row.update(
-                precision=round(score.precision, 3),
-                recall=round(score.recall, 3),
-                f1=round(score.f1, 3),
-            )
+            row.update(score.rounded())
+        for reason, row in zip(self.reasons, data["reasons"], strict=True):
+            row.update(reason.rounded())
         return data
 
 
@@ -94,33 +122,45 @@ def evaluate(folder: Path, linter: Linter, *, with_context: bool = False) -> Eva
             raise InputError(f"{folder / name}: {source.error}")
         drafts.append(Draft(source.text, name, label.context if with_context else None))
     scores = {family: FamilyScore(family=family) for family in Family}
-    mistakes = []
+    reasons = {reason: ReasonScore(reason=reason) for reason in Reason}
+    mistakes, card_mistakes = [], []
     for report in linter.lint_drafts(drafts):
         assert report.path is not None
         label = labels[report.path]
         flagged = report.flagged_families()
         for family, score in scores.items():
-            expected, got = getattr(label, family.value), family in flagged
-            if expected and got:
-                score.tp += 1
-            elif got:
-                score.fp += 1
-            elif expected:
-                score.fn += 1
-            else:
-                score.tn += 1
+            expected = getattr(label, family.value, None)
+            if expected is None:  # a family the corpus does not label (spelling, in some)
+                continue
+            got = family in flagged
+            score.add(expected, got)
             if expected != got:
                 kind = "false positive" if got else "miss"
                 related = [f for f in report.findings if f.family == family]
                 mistakes.append(
                     Mistake(letter=report.path, family=family, kind=kind, findings=related)
                 )
+        card = {check.reason: check.done for check in report.reasons}
+        for reason, reason_score in reasons.items():
+            expected = (label.reasons or {}).get(reason.label_key)
+            if expected is None or reason not in card:
+                continue
+            reason_score.add(expected, card[reason])
+            if expected != card[reason]:
+                card_mistakes.append(
+                    (report.path, reason, "false tick" if card[reason] else "miss")
+                )
+    labelled = {
+        f for f in Family if any(getattr(v, f.value, None) is not None for v in labels.values())
+    }
     return Evaluation(
         corpus=str(folder),
         letters=len(labels),
         with_context=with_context,
-        scores=list(scores.values()),
+        scores=[s for f, s in scores.items() if f in labelled],
+        reasons=[s for s in reasons.values() if s.tp + s.fp + s.fn + s.tn],
         mistakes=mistakes,
+        card_mistakes=card_mistakes,
     )
 
 
@@ -136,10 +176,26 @@ def render_evaluation(result: Evaluation) -> str:
             f"{s.family.value:<10} {s.tp:>3} {s.fp:>3} {s.fn:>3} {s.tn:>3}"
             f"  {s.precision:>9.2f}  {s.recall:>6.2f}  {s.f1:>4.2f}"
         )
+    if result.reasons:
+        lines += [
+            "",
+            f"{'card reason':<22} {'TP':>3} {'FP':>3} {'FN':>3} {'TN':>3}  precision  recall",
+        ]
+        for r in result.reasons:
+            lines.append(
+                f"{r.reason.label_key:<22} {r.tp:>3} {r.fp:>3} {r.fn:>3} {r.tn:>3}"
+                f"  {r.precision:>9.2f}  {r.recall:>6.2f}"
+            )
     if result.mistakes:
         lines += ["", "Letters it got wrong:"]
         for m in result.mistakes:
             lines.append(f"  {m.letter}: {m.family.value} {m.kind}")
             for f in m.findings:
                 lines.append(f"      {f.line}:{f.column} {f.rule} [{f.severity.value}] {f.message}")
+    if result.card_mistakes:
+        lines += ["", "Card reasons it got wrong:"]
+        lines += [
+            f"  {letter}: {reason.label_key} {kind}"
+            for letter, reason, kind in result.card_mistakes
+        ]
     return "\n".join(lines)

@@ -102,13 +102,33 @@ class Reason(StrEnum):
             "sets-apart": "specific details",
         }[self.value]
 
+    @property
+    def label_key(self) -> str:
+        """Its key in a corpus's `labels.json` `reasons` object (RUBRIC.md)."""
+        return {
+            "reinforces-strengths": "reinforces",
+            "shares-new-information": "new_information",
+            "confronts-objections": "objections",
+            "professional": "professional",
+            "sets-apart": "specific",
+        }[self.value]
+
 
 class ReasonCheck(BaseModel):
+    """One reason of the card: a tick (`done`) with the words that show it; a cross that a
+    finding of the matching family explains; or, for new information and answered
+    objections, a neutral mark (`neutral`): the letter has none, which is no fault."""
+
     reason: Reason
     done: bool
+    neutral: bool = Field(default=False, description="Not done, and not a fault.")
     start: int | None = Field(default=None, description="Span that shows it (0-based).")
     end: int | None = None
     evidence: str | None = Field(default=None, description="The words that show it.")
+
+    @property
+    def mark(self) -> str:
+        return "✓" if self.done else "–" if self.neutral else "✗"
 
 
 class Report(BaseModel):

@@ -12,11 +12,12 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .card import marked
 from .checks.common import FIRST_PERSON, SECOND_PERSON, subjects
 from .checks.excuses import apologies
 from .checks.strengths import strengths
 from .letter import Letter
-from .models import Family, Finding, Reason, ReasonCheck, Severity
+from .models import Finding, Reason, ReasonCheck
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -52,14 +53,14 @@ EVIDENCE_RE = re.compile(
 
 
 def reasons_card(letter: Letter, findings: Sequence[Finding]) -> list[ReasonCheck]:
-    flagged = {f.family for f in findings if f.severity.rank >= Severity.WARNING.rank}
-    return [
+    card = [
         _reinforces(letter),
         _shares_new_information(letter),
         _confronts_objections(letter),
-        _check(Reason.PROFESSIONAL, not {Family.TONE, Family.EXCUSES} & flagged, letter, None),
-        _sets_apart(letter, flagged),
+        ReasonCheck(reason=Reason.PROFESSIONAL, done=True),
+        _sets_apart(letter),
     ]
+    return marked(card, findings)
 
 
 def _check(reason: Reason, done: bool, letter: Letter, sent: Span | None) -> ReasonCheck:
@@ -77,17 +78,56 @@ def _check(reason: Reason, done: bool, letter: Letter, sent: Span | None) -> Rea
 
 
 def _reinforces(letter: Letter) -> ReasonCheck:
-    found = strengths(letter)
-    return _check(Reason.REINFORCES, bool(found), letter, found[0].sent if found else None)
+    """The first strength the writer states as their own ("I was sorry to hear your senior
+    nurses are retiring" names a strength of someone else's)."""
+    found = [t for t in strengths(letter) if letter.tokens_with(FIRST_PERSON, sent=t.sent)]
+    return _check(Reason.REINFORCES, True, letter, found[0].sent if found else None)
 
 
 def _shares_new_information(letter: Letter) -> ReasonCheck:
-    if not FORGOT_RE.search(letter.doc_text):  # most letters: no need to look sentence by sentence
-        return _check(Reason.NEW_INFORMATION, False, letter, None)
+    """Something the interview did not hear: a point forgotten, news since, a sample sent."""
     for sent in letter.sentences:
-        if FORGOT_RE.search(sent.text) and not _apologetic(letter, sent):
+        if _adds_information(letter, sent) and not _apologetic(letter, sent):
             return _check(Reason.NEW_INFORMATION, True, letter, sent)
     return _check(Reason.NEW_INFORMATION, False, letter, None)
+
+
+# Verbs by which a writer hands over something more: "I'd like to add", "I'm enclosing".
+ADDING_VERBS = {
+    "mention", "add", "note", "share", "clarify", "enclose", "attach", "send", "include",
+    "highlight", "expand", "elaborate", "follow",
+}  # fmt: skip
+WANTING = {"like", "love", "want", "wish", "should", "must", "need"}
+# What a sentence hands over when it only repeats the letter's feelings, not information.
+FEELINGS = {"thanks", "thank", "gratitude", "appreciation", "enthusiasm", "excitement", "interest"}
+SENT_RE = re.compile(
+    r"(?i)\b(?:attached|enclosed)\b|\bhere (?:is|are)\b|https?://|\bwww\.|\[link"
+    r"|\b(?:it occurred to me|on reflection|having (?:thought|reflected)|reflecting (?:more )?on)"
+    r"|\bsince (?:we (?:spoke|met|talked)|our (?:talk|conversation|meeting|interview|call))"
+    r"|\bI(?:'ve| have) since\b"
+)
+
+
+def _adds_information(letter: Letter, sent: Span) -> bool:
+    if FORGOT_RE.search(sent.text) or SENT_RE.search(sent.text):
+        return True
+    return any(_hands_over(verb) for verb in letter.tokens_with(lemmas=ADDING_VERBS, sent=sent))
+
+
+def _hands_over(verb: Token) -> bool:
+    """ "I'd like to add that ...", "I should also mention ...", "I am enclosing ...":
+    the writer offering more, not "you mentioned" or "I shared my thanks"."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if not any(s.lower_ in FIRST_PERSON for s in subjects(verb)):
+        return False
+    wanted = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WANTING
+    modal = any(c.dep_ == "aux" and c.lemma_.lower() in WANTING for c in verb.children)
+    ongoing = verb.tag_ in {"VBG", "VBN"} or verb.tag_ == "VBP"
+    offered = [
+        t.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "ccomp"} for t in c.subtree
+    ]
+    return (wanted or modal or ongoing) and not FEELINGS.intersection(offered)
 
 
 def _confronts_objections(letter: Letter) -> ReasonCheck:
@@ -111,9 +151,7 @@ def _confronts_objections(letter: Letter) -> ReasonCheck:
     return _check(Reason.OBJECTIONS, False, letter, None)
 
 
-def _sets_apart(letter: Letter, flagged: set[Family]) -> ReasonCheck:
-    if Family.GENERIC in flagged:
-        return _check(Reason.SPECIFIC, False, letter, None)
+def _sets_apart(letter: Letter) -> ReasonCheck:
     named = next((e for e in letter.doc.ents if e.label_ in {"ORG", "PRODUCT", "PERSON"}), None)
     return _check(Reason.SPECIFIC, True, letter, named.sent if named is not None else None)
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
 from .common import SECOND_PERSON, subjects
-from .slots import in_slot, placeholders
+from .slots import in_slot, placeholders, token_in_slot
 from .strengths import strengths
 
 if TYPE_CHECKING:
@@ -108,6 +108,7 @@ GENERIC_NOUNS = set(
     thing lot everything skill experience fit asset question answer day today yesterday week
     morning afternoon process step future information detail way manager consideration
     interest career growth environment people staff colleague member office business
+    opening vacancy background point topic prospect decision news update status
     """.split()
 )
 NOT_SPECIFIC_PROPN = {
@@ -204,21 +205,24 @@ def nothing_specific(letter: Letter) -> Iterator[Hit]:
     # The writer's own record ("I checked in 150 guests at the Ritz") is a strength, not a
     # detail about this interview: only the other sentences can make the letter specific.
     own_record = {t.i for s in strengths(letter) for t in _clause(s)}
+    # A template's slot ("our talk about [particular topic]") is not yet a detail.
+    slots = {t.i for t in letter.doc if token_in_slot(letter, t)} if placeholders(letter) else set()
     writer = set(letter.layout.slice(letter.layout.name).lower().split())  # "It's Marcus."
     for sent in letter.sentences:
-        words = [t for t in letter.words_of(sent) if t.i not in own_record]
+        words = [t for t in letter.words_of(sent) if t.i not in own_record | slots]
         if any(_is_specific(t) and t.lower_ not in writer for t in words):
             return
-        if _points_at_discussion(letter, sent) and sent.root.i not in own_record:
+        if _points_at_discussion(letter, sent, slots) and sent.root.i not in own_record:
             return
         if any(
-            _tells_of_their_side(t) for t in letter.tokens_with(SECOND_PERSON_POSSESSIVE, sent=sent)
+            _tells_of_their_side(t, slots)
+            for t in letter.tokens_with(SECOND_PERSON_POSSESSIVE, sent=sent)
         ):
             return
     yield letter.body_hit()
 
 
-def _tells_of_their_side(your: Token) -> bool:
+def _tells_of_their_side(your: Token, slots: Container[int] = ()) -> bool:
     """ "how your group tackled the search-ranking slowdown", "your point about blameless
     postmortems": something the reader's side does or said, with a concrete subject matter."""
     owner = your.head
@@ -227,7 +231,7 @@ def _tells_of_their_side(your: Token) -> bool:
         topics += [c for c in owner.children if c.dep_ == "prep"]
     if owner.dep_ in {"nsubj", "nsubjpass"}:  # what their side does: "your group tackled X"
         topics += [c for c in owner.head.children if c.dep_ in {"dobj", "prep", "attr"}]
-    return any(_concrete(t) for c in topics for t in c.subtree)
+    return any(_concrete(t) and t.i not in slots for c in topics for t in c.subtree)
 
 
 def _concrete(token: Token) -> bool:
@@ -262,13 +266,15 @@ def _clause(token: Token) -> Iterator[Token]:
     return token.subtree if token.pos_ in {"VERB", "AUX"} else token.head.subtree
 
 
-def _points_at_discussion(letter: Letter, sent: Span) -> bool:
+def _points_at_discussion(letter: Letter, sent: Span, slots: Container[int] = ()) -> bool:
     """ "You mentioned the hand-off notes": a concrete topic from the conversation."""
     verbs = letter.tokens_with(lemmas=DISCUSSION_VERBS, sent=sent)
     if not any(_is_discussion_verb(t) for t in verbs):
         return False
     return any(
-        chunk.root.pos_ in {"NOUN", "PROPN"} and chunk.root.lemma_.lower() not in GENERIC_NOUNS
+        chunk.root.pos_ in {"NOUN", "PROPN"}
+        and chunk.root.lemma_.lower() not in GENERIC_NOUNS
+        and chunk.root.i not in slots
         for chunk in sent.noun_chunks
     )
 
@@ -284,19 +290,28 @@ def _is_discussion_verb(token: Token) -> bool:
 
 
 def _is_specific(token: Token) -> bool:
-    if token.ent_type_ in SPECIFIC_ENTS:
-        return True
-    if token.like_num and not token.ent_type_:
-        return token.lower_ != "one"  # "I was one of the candidates" counts nothing
+    """A name (a capitalised word that is not just the first of its sentence) or a number
+    written in digits ("3 dashboards", "12%"); not a weekday, a date or "one"."""
+    if token.like_num:
+        return any(c.isdigit() for c in token.text) and token.ent_type_ not in {"DATE", "TIME"}
+    if not (token.is_title or token.is_upper) or not token.is_alpha or token.text == "I":
+        return False  # an entity's lower-case words and punctuation are not names
     if token.ent_type_ in {"NORP", "LANGUAGE", "DATE", "TIME"}:
         return False  # "on Thursday": every interview has a day
     if token.lower_ in NOT_SPECIFIC_PROPN or token.lower_ in WEEKDAYS_AND_MONTHS:
         return False
-    # A capitalised word inside a sentence is a name, whatever the tagger says ("Ledgerly");
-    # a lower-case word is not, whatever the tagger says ("keener").
-    capitalised = token.is_title or token.is_upper
-    name_like = capitalised and not token.is_sent_start and token.text != "I"
-    return (token.pos_ == "PROPN" and capitalised) or name_like
+    if _starts_sentence(token):  # any word is capitalised there: a name must be tagged one
+        return token.pos_ == "PROPN" and token.ent_type_ in SPECIFIC_ENTS and not token.is_stop
+    return True
+
+
+def _starts_sentence(token: Token) -> bool:
+    """The parser's sentence start, or a word after a full stop or at a line's start,
+    where any word is capitalised ("Naturally, I am ..." after a sentence the parser ran on)."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    return before.text in {".", "!", "?"} or before.is_space or "\n" in before.whitespace_
 
 
 def _normalise(name: str) -> str:

@@ -7,14 +7,18 @@ and a strength whose only detail is a slot ("my background in [field]") restates
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..letter import Letter
 from .common import per_letter
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 # One `\b` before all the words: re then rules out most positions with one test, not five.
 PLACEHOLDER_RE = re.compile(
     r"\[[^\]\n]{1,40}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
-    r"|\b(?:(?:XYZ|ABC)(?:\s+(?:Corp(?:oration)?|Company|Inc|Ltd|Co|Industries|Group))?\b"
+    r"|\b(?:(?:XYZ|ABC|XX+|xx+)(?:\s+(?:Corp(?:oration)?|Company|Inc|Ltd|Co|Industries|Group))?\b"
     r"|INSERT\s+[A-Z][A-Z ]+\b|TBD\b"
     r"|(?:Company|Interviewer|Hiring\s+Manager|Recipient|Your|Candidate|First|Last)(?:'s)?\s+Name\b"
     r"|M(?:r|s|rs)\.?\s+(?:Manager|Recruiter|Interviewer|Hiring\s+Manager|Lastname|Surname)\b"
@@ -36,6 +40,12 @@ def placeholders(letter: Letter) -> list[tuple[int, int]]:
     if name and letter.layout.slice(name).strip().lower() in SIGNATURE_PLACEHOLDERS:
         found.append((name.start, name.end))
     return found
+
+
+def token_in_slot(letter: Letter, token: Token) -> bool:
+    """Is a body token part of a slot ("[particular topic]", "Company Name")?"""
+    start = letter.body.start + token.idx
+    return in_slot(letter, start, start + len(token))
 
 
 def in_slot(letter: Letter, start: int, end: int) -> bool:

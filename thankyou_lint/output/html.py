@@ -206,7 +206,7 @@ def _reasons(report: Report) -> str:
     """The five-reasons card: done or not, with the words that show it on hover."""
     items = "".join(
         f'<li class="{"done" if c.done else "todo"}" title="{escape(c.evidence or "")}">'
-        f"{'✓' if c.done else '✗'} {escape(c.reason.label)}</li>"
+        f"{c.mark} {escape(c.reason.label)}</li>"
         for c in report.reasons
     )
     return f'<ul class="reasons">{items}</ul>' if items else ""

@@ -18,7 +18,7 @@ COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 def card_line(card: Sequence[ReasonCheck]) -> str:
     """One line for the text output: ✓ done, ✗ not done."""
-    return "Reasons: " + " · ".join(f"{'✓' if c.done else '✗'} {c.reason.label}" for c in card)
+    return "Reasons: " + " · ".join(f"{c.mark} {c.reason.label}" for c in card)
 
 
 def _paint(text: str, code: str, colour: bool) -> str:
