@@ -145,7 +145,9 @@ def test_reasons_card_recognises_the_positive_side() -> None:
     for check in card.values():
         if check.start is not None and check.end is not None:
             assert text[check.start : check.end] == check.evidence
-    assert "I didn't get the chance" in (card["shares-new-information"].evidence or "")
+    # Both news since the talk and the point left out are new information.
+    shared = card["shares-new-information"].evidence or ""
+    assert "I didn't get the chance" in shared or "since our talk" in shared
     assert "concern" in (card["confronts-objections"].evidence or "")
     assert not [f for f in report.findings if f.family.value == "excuses"]
 
@@ -208,8 +210,13 @@ def test_confronting_an_objection_needs_the_interviewers_doubt(
 
 
 def test_reasons_card_of_a_weak_letter() -> None:
-    card = {c.reason.value: c.done for c in lint(BAD).reasons}
-    assert card == dict.fromkeys(card, False)
+    report = lint(BAD)
+    marks = {c.reason.value: c.mark for c in report.reasons}
+    assert marks["reinforces-strengths"] == marks["professional"] == "✗"
+    # Nothing to add or answer is no fault: a neutral mark, not a cross.
+    assert marks["shares-new-information"] == marks["confronts-objections"] == "–"
+    # Every cross is a finding's to explain: "the SQL question" and Jordan are specific.
+    assert marks["sets-apart"] == "✓" and "generic.nothing-specific" not in rules_of(report)
 
 
 def test_settings_naming_an_unknown_rule_fail_when_the_linter_is_made() -> None:

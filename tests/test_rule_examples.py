@@ -36,3 +36,13 @@ def test_at_least_25_rules_cover_every_family() -> None:
     assert {r.meta.family for r in RULES} == set(Family)
     for rule in RULES:
         assert rule.meta.bad and rule.meta.good and rule.meta.rationale
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.meta.id)
+def test_a_rule_is_fixable_exactly_when_its_bad_examples_get_a_fix(linter: Linter, rule) -> None:  # type: ignore[no-untyped-def]
+    fixed = []
+    for example in rule.meta.bad:
+        texts = [*example.preceded_by, example.text]
+        report = list(linter.lint_many(texts, context=example.context))[-1]
+        fixed += [f for f in report.findings if f.rule == rule.meta.id and f.fix is not None]
+    assert bool(fixed) == rule.meta.fixable, f"{rule.meta.id}: fixable={rule.meta.fixable}"

@@ -18,11 +18,12 @@ if TYPE_CHECKING:
     from .config import Config
     from .inputs import Source
     from .models import Report
+    from .registry import RuleMeta
 
 from .output import FORMATS  # a light module: `--help` must not load pydantic or spaCy
 
 SEVERITIES = ("error", "warning", "info")
-SUBCOMMANDS = ("rules", "schema", "eval", "batch")
+SUBCOMMANDS = ("rules", "explain", "schema", "eval", "batch")
 PROGRESS_FROM = 50  # drafts
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -76,7 +77,8 @@ def lint_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="thankyou-lint",
         description="Lint job-interview thank-you letters. "
-        "Other commands: `thankyou-lint rules`, `thankyou-lint schema`, `thankyou-lint eval DIR`,"
+        "Other commands: `thankyou-lint rules`, `thankyou-lint explain RULE`,"
+        " `thankyou-lint schema`, `thankyou-lint eval DIR`,"
         " `thankyou-lint batch INPUT... --out DIR` (on a Dask cluster).",
     )
     parser.add_argument(
@@ -109,6 +111,9 @@ def lint_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing"
+    )
+    parser.add_argument(
+        "--show-why", action="store_true", help="print each rule's rationale under its finding"
     )
     parser.add_argument(
         "--explain-layout",
@@ -210,6 +215,7 @@ def cmd_lint(argv: list[str]) -> int:
         sources={shown(s.path): s.text or "" for s in sources},
         rules=RuleCatalogue(lambda: linter.rules),
         colour=args.color == "always" or (args.color == "auto" and sys.stdout.isatty()),
+        show_why=args.show_why,
     )
     renderer(args.format)(reports, sys.stdout, context)
     if failed:
@@ -330,6 +336,55 @@ def cmd_rules(argv: list[str]) -> int:
     return EXIT_OK
 
 
+def cmd_explain(argv: list[str]) -> int:
+    from .registry import all_rules, matches_selector
+
+    parser = _Parser(
+        prog="thankyou-lint explain",
+        description="Explain a rule, or every rule of a family: why it matters, what to do,"
+        " whether --fix can do it, and examples.",
+    )
+    parser.add_argument("rule", metavar="RULE", help="a rule id (tone.text-speak) or a family")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    _common(parser)
+    args = parser.parse_args(argv)
+    config = _config(args)
+    rules = [r for r in all_rules(config.rule_packs) if matches_selector(r.meta.id, args.rule)]
+    if not rules:
+        raise UsageError(f"no rule or family '{args.rule}' (see `thankyou-lint rules`)")
+    if args.format == "json":
+        data = [r.meta.model_dump(mode="json") | {"family": r.meta.family.value} for r in rules]
+        print(json.dumps(data, indent=2))
+    else:
+        print("\n\n".join(_explanation(r.meta) for r in rules))
+    return EXIT_OK
+
+
+def _explanation(meta: RuleMeta) -> str:
+    fix = (
+        "Safe fix: `--fix` applies it, `--diff` shows it." if meta.fixable else "No automatic fix."
+    )
+    lines = [
+        f"{meta.id} ({meta.family.value}, {meta.severity.value})",
+        "",
+        meta.message,
+        "",
+        f"Why: {meta.rationale}",
+    ]
+    if meta.suggestion:
+        lines.append(f"What to do: {meta.suggestion}")
+    lines += [fix, "", "Flagged:"]
+    lines += [_indented(example.text) for example in meta.bad]
+    lines += ["Not flagged:"]
+    lines += [_indented(example.text) for example in meta.good]
+    lines.append(f'Silence it with `--ignore {meta.id}` or `ignore = ["{meta.id}"]`.')
+    return "\n".join(lines)
+
+
+def _indented(text: str) -> str:
+    return "\n".join(f"    {line}" for line in text.splitlines()) + "\n"
+
+
 def cmd_schema(argv: list[str]) -> int:
     from .output.json import schema_text
 
@@ -433,6 +488,7 @@ def cmd_batch(argv: list[str]) -> int:
 
 SUBCOMMAND_RUNNERS = {
     "rules": cmd_rules,
+    "explain": cmd_explain,
     "schema": cmd_schema,
     "eval": cmd_eval,
     "batch": cmd_batch,

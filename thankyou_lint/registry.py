@@ -57,6 +57,9 @@ class RuleMeta(BaseModel):
     needs: frozenset[Need] = frozenset({Need.LEMMA, Need.POS, Need.DEP})
     bad: tuple[Example, ...] = Field(min_length=1)
     good: tuple[Example, ...] = Field(min_length=1)
+    fixable: bool = Field(
+        default=False, description="It offers a safe fix that `--fix` applies (a test checks)."
+    )
     # When an exclusive rule fires, the letter's other findings are dropped as noise
     # (a letter in another language would otherwise get a flood of false findings).
     exclusive: bool = False
@@ -159,6 +162,13 @@ class PackRuleSpec(RuleMeta):
     fixes: dict[str, str] = Field(
         default_factory=dict, description="Safe replacements by matched text (lower case)."
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fixable_with_fixes(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("fixes"):
+            data["fixable"] = True
+        return data
 
     @model_validator(mode="after")
     def _has_matcher(self) -> PackRuleSpec:

@@ -74,6 +74,7 @@ NAME_WITH_MARK_RE = re.compile(r"[^.!?\s]\s+[A-Z][\w'’-]*!\s+[A-Z][\w'’-]*$"
 
 @code_rule(
     id="tone.emoji",
+    fixable=True,
     severity="warning",
     message="Emoji and emoticons read as casual in a thank-you letter.",
     rationale="A thank-you letter is a professional document; emoji belong in chat.",
@@ -100,6 +101,7 @@ def _fix(start: int, m: re.Match[str], mark: str) -> Fix:
 
 @code_rule(
     id="tone.exclamations",
+    fixable=True,
     severity="warning",
     message="Repeated or many exclamation marks read as over-excited.",
     rationale="One exclamation mark shows enthusiasm; a run or several look unprofessional.",
@@ -127,6 +129,7 @@ def exclamations(letter: Letter) -> Iterator[Hit]:
 
 @code_rule(
     id="tone.shouting",
+    fixable=True,
     severity="warning",
     message="Words in capitals read as shouting.",
     rationale="Capitals for emphasis read as raised voice; emphasis comes from word choice.",
@@ -162,6 +165,7 @@ def shouting(letter: Letter) -> Iterator[Hit]:
 
 @code_rule(
     id="tone.casual-greeting",
+    fixable=True,
     severity="warning",
     message="A casual greeting ('Hey', 'Yo') is too informal for a thank-you letter.",
     rationale="'Hi Dana,' is fine; 'Hey', 'Yo' and 'Hey there' read as a text message.",
@@ -185,6 +189,7 @@ def casual_greeting(letter: Letter) -> Iterator[Hit]:
 
 @code_rule(
     id="tone.casual-signoff",
+    fixable=True,
     severity="warning",
     message="A casual sign-off ('Cheers', 'xoxo') is too informal for a thank-you letter.",
     rationale="The sign-off is the last impression; keep it professional.",

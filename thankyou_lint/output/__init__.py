@@ -24,6 +24,7 @@ class RenderContext:
     sources: Mapping[str, str] = field(default_factory=dict)  # report path -> letter text
     rules: Mapping[str, RuleMeta] = field(default_factory=dict)  # rule id -> metadata
     colour: bool = False
+    show_why: bool = False  # the rule's rationale under each finding (text output)
 
 
 class RuleCatalogue(Mapping[str, "RuleMeta"]):

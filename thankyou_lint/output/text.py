@@ -25,7 +25,9 @@ def _paint(text: str, code: str, colour: bool) -> str:
     return f"\033[{code}m{text}\033[0m" if colour else text
 
 
-def render_finding(finding: Finding, line: str | None, path: str, colour: bool) -> str:
+def render_finding(
+    finding: Finding, line: str | None, path: str, colour: bool, why: str | None = None
+) -> str:
     """A finding, with its source line (if known) and a caret under the words."""
     where = f"{escaped(path)}:{finding.line}:{finding.column}:"
     rule = _paint(finding.rule, COLOURS[finding.severity], colour)
@@ -41,6 +43,8 @@ def render_finding(finding: Finding, line: str | None, path: str, colour: bool) 
         lines.append("    " + " " * len(before) + _paint("^" * width, "32", colour))
     if finding.suggestion:
         lines.append(f"    = suggestion: {escaped(finding.suggestion)}")
+    if why:
+        lines.append(f"    = why: {why}")
     return "\n".join(lines)
 
 
@@ -61,7 +65,8 @@ def render_text(reports: Sequence[Report], out: TextIO, context: RenderContext) 
         lines = LINE_BREAK_RE.split(source) if source is not None else None  # once a report
         for finding in report.findings:
             line = lines[finding.line - 1] if lines and finding.line <= len(lines) else None
-            out.write(render_finding(finding, line, path, colour) + "\n")
+            why = _rationale(context, finding.rule) if context.show_why else None
+            out.write(render_finding(finding, line, path, colour, why) + "\n")
             total += 1
         if report.reasons:
             out.write(f"{escaped(path)}: {card_line(report.reasons)}\n")
@@ -69,8 +74,25 @@ def render_text(reports: Sequence[Report], out: TextIO, context: RenderContext) 
     detail = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
     files = f"{len(reports)} file{'s' if len(reports) != 1 else ''}"
     summary = (
-        f"Found {total} finding{'s' if total != 1 else ''} ({detail}) in {files}."
+        f"Found {total} finding{'s' if total != 1 else ''} ({detail}) in {files}"
         if total
-        else f"No findings in {files}."
+        else f"No findings in {files}"
     )
-    out.write(_paint(summary, "1", colour) + "\n")
+    out.write(_paint(f"{summary}{_readability(reports)}.", "1", colour) + "\n")
+
+
+def _rationale(context: RenderContext, rule: str) -> str | None:
+    meta = context.rules.get(rule)  # an internal error's rule may be a plugin's
+    return meta.rationale if meta is not None else None
+
+
+def _readability(reports: Sequence[Report]) -> str:
+    """ "; 212 words, reading ease 62 (grade 9)": for one letter, or the average of many."""
+    words = sum(r.metrics.words for r in reports)
+    ease = [r.metrics.flesch_reading_ease for r in reports if r.metrics.flesch_reading_ease]
+    grade = [r.metrics.flesch_kincaid_grade for r in reports if r.metrics.flesch_kincaid_grade]
+    if not words:
+        return ""
+    scores = f", reading ease {sum(ease) / len(ease):.0f}" if ease else ""
+    scores += f" (grade {sum(grade) / len(grade):.0f})" if ease and grade else ""
+    return f"; {words:,} words{scores}"
