@@ -9,8 +9,15 @@ import pytest
 from conftest import ROOT, SHARED_CORPUS, TEAM_CORPUS, run_cli
 
 from thankyou_lint import Linter
-from thankyou_lint.evaluate import Evaluation, FamilyScore, evaluate, load_labels
-from thankyou_lint.models import Family
+from thankyou_lint.evaluate import (
+    Counts,
+    Evaluation,
+    FamilyScore,
+    ReasonScore,
+    evaluate,
+    load_labels,
+)
+from thankyou_lint.models import Family, Reason
 
 MIN_PRECISION = 0.90
 MIN_RECALL = 0.85
@@ -64,10 +71,21 @@ def _sum(family: Family, scores: list[FamilyScore]) -> FamilyScore:
 KNOWN_SHORTFALLS = {
     ("../shared/corpus-real", Family.STRENGTHS): (0.84, 0.76),
     ("../shared/corpus-real", Family.TONE): (1.00, 0.60),
+    # Issue 15: see KNOWN_UNION_SHORTFALLS.
+    ("tests/corpus-real", Family.SPELLING): (1.00, 0.20),
 }
 
 
-def _below(score: FamilyScore, floor: tuple[float, float] = TARGET) -> str | None:
+# The same on the union of corpora, for families with few positives in each.
+KNOWN_UNION_SHORTFALLS = {
+    # Issue 15: the labelled spelling slips of real letters are mostly word forms ("very
+    # interest") and names at a sentence's start; planted typos are found at 0.78 (see
+    # benchmarks/spelling.py).
+    Family.SPELLING: (0.50, 0.16),
+}
+
+
+def _below(score: Counts, floor: tuple[float, float] = TARGET) -> str | None:
     if score.precision < floor[0] or score.recall < floor[1]:
         return f"precision {score.precision:.2f}, recall {score.recall:.2f}"
     return None
@@ -95,7 +113,7 @@ def test_families_with_few_positives_meet_targets_on_the_union(
     for family in Family:
         small = [c[family] for c in scores.values() if c[family].tp + c[family].fn < MIN_POSITIVES]
         union = _sum(family, [c[family] for c in scores.values()])
-        if small and (problem := _below(union)):
+        if small and (problem := _below(union, KNOWN_UNION_SHORTFALLS.get(family, TARGET))):
             failing.append(f"{family.value}: {problem}")
     assert not failing, "below target on the union of corpora: " + "; ".join(failing)
 
@@ -139,3 +157,34 @@ def test_eval_command_text_and_json() -> None:
     assert result["with_context"] is True
     assert {s["family"] for s in result["scores"]} >= {"excuses", "generic"}
     assert all(0 <= s["precision"] <= 1 for s in result["scores"])
+
+
+# The card's "does it" per reason against the blind labels of the real letters (dev and
+# holdout together). Below the targets, the figures reached are floors: open shortfalls of
+# issue 15, not targets.
+CARD_FLOORS = {
+    Reason.REINFORCES: (0.81, 0.81),
+    Reason.NEW_INFORMATION: (0.46, 0.77),
+    Reason.OBJECTIONS: (1.00, 0.40),
+    Reason.PROFESSIONAL: TARGET,
+    Reason.SPECIFIC: (0.70, 0.85),
+}
+
+
+def test_the_card_holds_its_floors_on_real_letters(linter: Linter) -> None:
+    totals = {reason: ReasonScore(reason=reason) for reason in Reason}
+    for folder in REAL_CORPUS:
+        for score in evaluate(folder, linter).reasons:
+            total = totals[score.reason]
+            total.tp, total.fp, total.fn, total.tn = (
+                total.tp + score.tp,
+                total.fp + score.fp,
+                total.fn + score.fn,
+                total.tn + score.tn,
+            )
+    failing = [
+        f"{reason.label_key}: {problem}"
+        for reason, score in totals.items()
+        if (problem := _below(score, CARD_FLOORS[reason]))
+    ]
+    assert not failing, "card below its floor on tests/corpus-real: " + "; ".join(failing)

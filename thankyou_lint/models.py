@@ -28,6 +28,7 @@ class Family(StrEnum):
     TONE = "tone"
     GENERIC = "generic"
     STRUCTURE = "structure"
+    SPELLING = "spelling"
 
 
 class LetterContext(BaseModel):

