@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -188,6 +188,9 @@ def _routes(engine: Engine) -> list[Route | Mount]:
     async def rules(request: Request) -> Response:
         return JSONResponse(await run_in_threadpool(engine.rules))
 
+    async def page(request: Request) -> Response:
+        return FileResponse(STATIC / "index.html")
+
     async def schema(request: Request) -> Response:
         return JSONResponse(
             {
@@ -203,7 +206,8 @@ def _routes(engine: Engine) -> list[Route | Mount]:
         Route("/api/read", read, methods=["POST"]),
         Route("/api/rules", rules, methods=["GET"]),
         Route("/api/schema", schema, methods=["GET"]),
-        Mount("/", StaticFiles(directory=STATIC, html=True)),
+        Route("/", page, methods=["GET"]),
+        Mount("/static", StaticFiles(directory=STATIC)),
     ]
 
 

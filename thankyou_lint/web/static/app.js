@@ -369,6 +369,7 @@ function select(i, fromList) {
   detail.replaceChildren(...describe(state.report.findings[i], i));
   detail.hidden = false;
   if (fromList && marks.length) marks[0].scrollIntoView({ block: "center" });
+  if (!fromList) detail.scrollIntoView({ block: "nearest" });
   detail.focus({ preventScroll: true });
 }
 
