@@ -29,3 +29,18 @@ def test_data_settings_and_renderers_need_no_parsing_layer(module: str) -> None:
     code = f"import sys, json, {module}; print(json.dumps(sorted(sys.modules)))"
     loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", code], text=True)))
     assert not loaded & PARSING, f"{module} imports {sorted(loaded & PARSING)}"
+
+
+# The optional faces' libraries: the core install has none of them.
+EXTRAS = {"starlette", "uvicorn"}
+
+
+@pytest.mark.parametrize("module", ["thankyou_lint", "thankyou_lint.cli", "thankyou_lint.engine"])
+def test_the_core_needs_no_optional_extra(module: str) -> None:
+    code = (
+        f"import sys, json, {module}; from thankyou_lint import lint;"
+        " lint('Dear Sam,\\n\\nThank you.\\n\\nBest,\\nAlex');"
+        " print(json.dumps(sorted(sys.modules)))"
+    )
+    loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", code], text=True)))
+    assert not {name.split(".")[0] for name in loaded} & EXTRAS
