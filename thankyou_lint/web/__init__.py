@@ -180,7 +180,8 @@ def _routes(engine: Engine) -> list[Route | Mount]:
         if not name:
             raise HTTPException(400, "name the file: POST /api/read?name=letter.docx")
         data = await _body(request, MAX_FILE_BYTES, "the file")
-        source = source_from_bytes(name, data, engine.linter.config.max_size)
+        max_size = engine.linter.config.max_size
+        source = await run_in_threadpool(source_from_bytes, name, data, max_size)  # unzips
         if source.error is not None or source.text is None:
             raise HTTPException(422, f"{name}: {source.error}")
         return JSONResponse({"name": name, "text": source.text, "markdown": source.markdown})
