@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 from conftest import ROOT
@@ -20,6 +21,10 @@ def test_wheel_installs_and_lints_in_a_fresh_venv(tmp_path: Path) -> None:
     built = _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", tmp_path / "dist", ROOT)
     assert built.returncode == 0, built.stderr
     wheel = next((tmp_path / "dist").glob("thankyou_lint-*.whl"))
+    with zipfile.ZipFile(wheel) as archive:  # the web page ships with the package
+        assert {
+            f"thankyou_lint/web/static/{n}" for n in ("index.html", "app.js", "app.css")
+        } <= set(archive.namelist())
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
@@ -35,3 +40,6 @@ def test_wheel_installs_and_lints_in_a_fresh_venv(tmp_path: Path) -> None:
     assert "generic.cliche" in result.stdout  # a rule from the shipped rule packs
     rules = _run(env_dir / "bin" / "thankyou-lint", "rules", cwd=tmp_path)
     assert len(rules.stdout.splitlines()) >= 25
+    # The core install has no web server; the command says which extra brings it.
+    serve = _run(env_dir / "bin" / "thankyou-lint", "serve", cwd=tmp_path)
+    assert serve.returncode == 2 and 'pip install "thankyou-lint[web]"' in serve.stderr

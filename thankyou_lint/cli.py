@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 from .output import FORMATS  # a light module: `--help` must not load pydantic or spaCy
 
 SEVERITIES = ("error", "warning", "info")
-SUBCOMMANDS = ("rules", "explain", "schema", "eval", "batch")
+SUBCOMMANDS = ("rules", "explain", "schema", "eval", "batch", "serve")
 PROGRESS_FROM = 50  # drafts
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -486,12 +486,43 @@ def cmd_batch(argv: list[str]) -> int:
     return EXIT_ERROR if summary.failed else EXIT_OK
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or len(value) > 5 or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got '{value}'")
+    return int(value)
+
+
+def cmd_serve(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="thankyou-lint serve",
+        description="Serve a local web page that lints a letter as you type, and its JSON API,"
+        " on 127.0.0.1 (needs the [web] extra).",
+    )
+    parser.add_argument(
+        "--port", type=_port, default=8765, metavar="N", help="port (default 8765; 0: any free)"
+    )
+    parser.add_argument("--open", action="store_true", help="open the page in a web browser")
+    _common(parser)
+    args = parser.parse_args(argv)
+    try:
+        from .web import serve
+    except ImportError as exc:
+        raise UsageError(
+            f'serve needs the [web] extra ({exc.name} is missing): pip install "thankyou-lint[web]"'
+        ) from None
+    from .engine import Linter
+
+    serve(Linter(_config(args)), port=args.port, open_browser=args.open)
+    return EXIT_OK
+
+
 SUBCOMMAND_RUNNERS = {
     "rules": cmd_rules,
     "explain": cmd_explain,
     "schema": cmd_schema,
     "eval": cmd_eval,
     "batch": cmd_batch,
+    "serve": cmd_serve,
 }
 
 if __name__ == "__main__":
