@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 from .output import FORMATS  # a light module: `--help` must not load pydantic or spaCy
 
 SEVERITIES = ("error", "warning", "info")
-SUBCOMMANDS = ("rules", "schema", "eval", "batch")
+SUBCOMMANDS = ("rules", "schema", "eval", "batch", "server")
 PROGRESS_FROM = 50  # drafts
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -431,11 +431,33 @@ def cmd_batch(argv: list[str]) -> int:
     return EXIT_ERROR if summary.failed else EXIT_OK
 
 
+def cmd_server(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="thankyou-lint server",
+        description="The language server, over standard input and output: diagnostics, "
+        "quick fixes and hovers in your editor (needs the [lsp] extra).",
+    )
+    parser.add_argument(
+        "--stdio", action="store_true", help="talk over stdin and stdout (the default and only way)"
+    )
+    parser.parse_args(argv)
+    try:
+        from .lsp.server import serve
+    except ImportError as exc:
+        raise UsageError(
+            f"server needs the [lsp] extra ({exc.name} is missing):"
+            ' pip install "thankyou-lint[lsp]"'
+        ) from None
+    serve()
+    return EXIT_OK
+
+
 SUBCOMMAND_RUNNERS = {
     "rules": cmd_rules,
     "schema": cmd_schema,
     "eval": cmd_eval,
     "batch": cmd_batch,
+    "server": cmd_server,
 }
 
 if __name__ == "__main__":
