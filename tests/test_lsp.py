@@ -479,6 +479,12 @@ async def test_config_is_reloaded_and_a_bad_one_is_one_diagnostic(
         )
         return await next_diagnostics(lsp_client, uri, after)
 
+    # The server asked the editor to watch config files (VS Code can, dynamically).
+    (registration,) = lsp_client.registrations  # type: ignore[attr-defined]
+    assert registration.method == lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES
+    assert registration.register_options["watchers"] == [
+        {"globPattern": "**/{pyproject.toml,.thankyou-lint.toml}"}
+    ]
     shown = await config_written('ignore = ["tone"]\n')
     assert not any(str(d.code).startswith("tone.") for d in shown)
     assert "structure.too-short" in by_rule(shown)
@@ -569,15 +575,16 @@ async def test_other_documents_are_left_alone(letters: Letters, lsp_client: Lang
 # --- start-up, on a server of its own --------------------------------------------------------
 
 
+@pytest.mark.parametrize("editor", ["neovim", "emacs"])
 @pytest.mark.asyncio
-async def test_a_letter_edited_before_the_pipeline_is_ready(tmp_path: Path) -> None:
-    """Opened and edited the moment the server starts (spaCy still loading), with the
-    capabilities of Neovim: the diagnostics come when the pipeline is ready, for the
-    letter as it is then."""
+async def test_a_letter_edited_before_the_pipeline_is_ready(tmp_path: Path, editor: str) -> None:
+    """Opened and edited the moment the server starts (spaCy still loading), by a client
+    with the capabilities of Neovim or Emacs: the diagnostics come when the pipeline is
+    ready, for the letter as it is then."""
     client = await CONFIG.start()
     try:
-        params = _initialize_params(tmp_path)
-        params.capabilities = client_capabilities("neovim")
+        params = _initialize_params(tmp_path, rulesUrl="http://127.0.0.1:8000/rules/#{rule}")
+        params.capabilities = client_capabilities(editor)
         await client.initialize_session(params)  # type: ignore[attr-defined]
         assert isinstance(client, LanguageClient)
         letters = Letters(client, tmp_path)
@@ -589,6 +596,10 @@ async def test_a_letter_edited_before_the_pipeline_is_ready(tmp_path: Path) -> N
         shown = await letters.change("letter.txt", LETTER)
         assert len([d for d in shown if d.code != "reasons"]) == len(lint(LETTER).findings)
         assert _published(client)[-1].version == 2
+        # With `rulesUrl` set, each diagnostic links its rule's documentation.
+        emoji = by_rule(shown)["tone.emoji"][0]
+        assert emoji.code_description is not None
+        assert emoji.code_description.href == "http://127.0.0.1:8000/rules/#tone.emoji"
         await client.shutdown_session()  # type: ignore[attr-defined]
     finally:
         await client.stop()

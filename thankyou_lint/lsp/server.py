@@ -190,6 +190,10 @@ def create_server() -> LetterServer:
         asyncio.get_running_loop().run_in_executor(server.linter_thread, server.warm_up)
         await _watch_config_files(server)
 
+    @server.feature(lsp.SHUTDOWN)
+    def shutdown(params: None) -> None:
+        server.linter_thread.shutdown(wait=False, cancel_futures=True)  # queued lints: dropped
+
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: lsp.DidOpenTextDocumentParams) -> None:
         server.open(params.text_document.uri)
