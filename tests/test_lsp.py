@@ -288,6 +288,10 @@ async def test_an_edit_brings_fresh_diagnostics(letters: Letters) -> None:
 @pytest.mark.asyncio(loop_scope="module")
 async def test_quick_fix_and_fix_all_apply_the_safe_fixes(letters: Letters) -> None:
     await letters.open("letter.txt", LETTER)
+    smiley = LETTER.index("😀")
+    titles = [a.title for a in await letters.actions("letter.txt", smiley, smiley + 1)]
+    assert {"Remove “😀”", "Ignore tone.emoji in this file"} <= set(titles)
+    assert not [t for t in titles if t.startswith("Accept")]  # an emoji is not a word
     thx = LETTER.index("Thx")
     actions = await letters.actions("letter.txt", thx, thx + 3)
     (fix,) = [a for a in actions if a.kind == lsp.CodeActionKind.QuickFix and a.edit]

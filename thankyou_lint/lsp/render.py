@@ -182,7 +182,7 @@ def _quick_fix(
 ) -> lsp.CodeAction:
     assert finding.fix is not None
     fix = finding.fix
-    before = linted.text[fix.start : fix.end]
+    before = linted.text[fix.start : fix.end].strip()  # "Remove “😀”", not “ 😀”
     title = (
         f"Replace “{before}” with “{fix.replacement}”" if fix.replacement else f"Remove “{before}”"
     )
@@ -226,14 +226,11 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def _acceptable(word: str) -> bool:
-    """A name or short phrase on one line: what `accept` is for."""
-    word = word.strip()
-    return (
-        bool(word)
-        and "\n" not in word
-        and "\r" not in word
-        and (len(word.split()) <= ACCEPTABLE_WORDS)
-    )
+    """A word, name or short phrase on one line (not "!!!" or an emoji): what `accept`
+    is for."""
+    one_line = "\n" not in word and "\r" not in word
+    has_letters = any(c.isalpha() for c in word)
+    return one_line and has_letters and len(word.split()) <= ACCEPTABLE_WORDS
 
 
 def _ignore_rule(
