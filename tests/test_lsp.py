@@ -38,7 +38,9 @@ LETTER = textwrap.dedent("""\
     Renée Dubois
     """)  # noqa: E501 - one paragraph is one line
 WAIT = 120  # seconds: a guard against a hang, never a measure of speed
-SERVER = [sys.executable, "-m", "thankyou_lint", "server", "--stdio"]
+# The console script an editor runs (installed beside this Python), with the flag some
+# editors add.
+SERVER = [str(Path(sys.executable).with_name("thankyou-lint")), "server", "--stdio"]
 
 
 # --- the client --------------------------------------------------------------------------
@@ -379,6 +381,25 @@ async def test_accept_word_writes_the_config_and_keeps_its_comments(
 
 
 @pytest.mark.asyncio(loop_scope="module")
+async def test_a_config_that_cannot_be_edited_is_left_alone(
+    letters: Letters, lsp_client: LanguageClient
+) -> None:
+    await letters.open("letter.txt", LETTER)
+    gonna = LETTER.index("gonna")
+    (accept,) = [
+        a for a in await letters.actions("letter.txt", gonna, gonna) if a.title.startswith("Acc")
+    ]
+    config = letters.folder / ".thankyou-lint.toml"
+    config.write_text('accept = "gonna"  # a string, not a list\n', encoding="utf-8")
+    shown = len(lsp_client.messages)
+    await _run(lsp_client, accept)
+    (message,) = lsp_client.messages[shown:]
+    assert message.type == lsp.MessageType.Error
+    assert message.message == f"thankyou-lint: {config}: accept is not a list"
+    assert config.read_text(encoding="utf-8") == 'accept = "gonna"  # a string, not a list\n'
+
+
+@pytest.mark.asyncio(loop_scope="module")
 async def test_accept_word_in_pyproject(letters: Letters, lsp_client: LanguageClient) -> None:
     (letters.folder / ".thankyou-lint.toml").unlink()
     pyproject = letters.folder / "pyproject.toml"
@@ -629,6 +650,14 @@ def test_positions_round_trip_in_every_encoding(encoding: str) -> None:
     assert positions.line_end(0) == positions.position(text.index("\r\n"))
     assert positions.offset(99, 0) == len(text)
     assert positions.offset(0, 999) == text.index("\r\n")
+
+
+def test_server_exits_when_the_editor_goes_away() -> None:
+    server = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert server.stdin is not None
+    server.stdin.close()  # the editor quit without a word
+    assert server.wait(timeout=WAIT) == 0
+    assert server.stdout is not None and server.stdout.read() == b""
 
 
 def test_server_help_and_bad_flags() -> None:
