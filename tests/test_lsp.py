@@ -498,6 +498,30 @@ async def test_ignore_rule_in_a_text_file_goes_to_per_file_ignores(
 
 
 @pytest.mark.asyncio(loop_scope="module")
+async def test_ignore_rule_through_a_symbolic_link(
+    letters: Letters, lsp_client: LanguageClient, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A folder opened through a link: the config is found where the files are, and the
+    letter is named relative to it, as the command line run there names it."""
+    alias = tmp_path_factory.mktemp("links") / "letters"
+    alias.symlink_to(letters.folder, target_is_directory=True)
+    linked = Letters(lsp_client, alias)
+    await linked.open("dana.txt", LETTER)
+    thx = LETTER.index("Thx")
+    actions = await linked.actions("dana.txt", thx, thx)
+    (ignore,) = [a for a in actions if a.title == "Ignore tone.text-speak in this file"]
+    after = len(_published(lsp_client))
+    await _run(lsp_client, ignore)
+    assert (
+        (letters.folder / ".thankyou-lint.toml")
+        .read_text(encoding="utf-8")
+        .endswith('[per-file-ignores]\n"dana.txt" = ["tone.text-speak"]\n')
+    )
+    shown = await next_diagnostics(lsp_client, linked.uri("dana.txt"), after)
+    assert "tone.text-speak" not in by_rule(shown)
+
+
+@pytest.mark.asyncio(loop_scope="module")
 async def test_config_is_reloaded_and_a_bad_one_is_one_diagnostic(
     letters: Letters, lsp_client: LanguageClient
 ) -> None:

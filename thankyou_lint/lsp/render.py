@@ -67,7 +67,7 @@ def _diagnostic(finding: Finding, linted: Linted, rules_url: str | None) -> lsp.
         message=message,
         severity=SEVERITIES[finding.severity],
         code=finding.rule,
-        code_description=lsp.CodeDescription(rules_url.format(rule=finding.rule))
+        code_description=lsp.CodeDescription(rules_url.replace("{rule}", finding.rule))
         if rules_url
         else None,
         source=SOURCE,

@@ -84,15 +84,16 @@ class LetterServer(LanguageServer):
         return Path(root) if root else Path.cwd()
 
     def folder_of(self, uri: str) -> Path:
-        path = to_fs_path(uri) if uri.startswith("file:") else None
-        return Path(path).parent if path else self.root()
+        file = file_of(uri)
+        return file.parent if file else self.root().resolve()
 
     def workspace_root_of(self, uri: str) -> Path:
         """The deepest workspace folder holding the document (where a new config file
         goes), or else the document's own folder."""
         document = self.folder_of(uri)
         roots = [Path(p) for f in self.workspace.folders.values() if (p := to_fs_path(f.uri))]
-        holding = [r for r in [*roots, self.root()] if document.is_relative_to(r)]
+        roots = [r.resolve() for r in [*roots, self.root()]]
+        holding = [r for r in roots if document.is_relative_to(r)]
         return max(holding, key=lambda r: len(r.parts), default=document)
 
     # --- linting ---------------------------------------------------------------------------
@@ -133,9 +134,8 @@ class LetterServer(LanguageServer):
         """In the linter thread: the report, or the one line that says why there is none."""
         try:
             settings = self.settings.for_folder(self.folder_of(uri))
-            fs_path = to_fs_path(uri) if uri.startswith("file:") else None
-            path = settings.draft_path(Path(fs_path)) if fs_path else None
-            draft = Draft(text, path=path, markdown=markdown)
+            file = file_of(uri)
+            draft = Draft(text, settings.draft_path(file) if file else None, markdown=markdown)
             (report,) = settings.linter.lint_drafts([draft])
             rules = {rule.meta.id: rule.meta for rule in settings.linter.rules}
         except ThankyouLintError as exc:
@@ -176,6 +176,13 @@ class LetterServer(LanguageServer):
         if linted is None or linted.version != self.workspace.get_text_document(uri).version:
             return None
         return linted
+
+
+def file_of(uri: str) -> Path | None:
+    """A document's file, its folder resolved as config discovery resolves it (so the two
+    agree on relative paths through a symbolic link); None for an unsaved document."""
+    path = to_fs_path(uri) if uri.startswith("file:") else None
+    return Path(path).parent.resolve() / Path(path).name if path else None
 
 
 def create_server() -> LetterServer:
@@ -246,10 +253,10 @@ def create_server() -> LetterServer:
     @server.command(render.IGNORE_RULE)
     def ignore_rule(uri: str, rule: str) -> None:
         def change(config: Path | None, new: Path) -> Path:
-            fs_path = to_fs_path(uri) if uri.startswith("file:") else None
-            if not fs_path:
+            file = file_of(uri)
+            if file is None:
                 raise ValueError("only a file on disk can have per-file-ignores")
-            glob = Path(fs_path).relative_to((config or new).parent).as_posix()
+            glob = file.relative_to((config or new).parent).as_posix()
             return add_ignored(glob, rule, config, new)
 
         _edit_config(server, uri, change)
@@ -260,7 +267,7 @@ def create_server() -> LetterServer:
 def _edit_config(server: LetterServer, uri: str, change: Any) -> None:
     """Find the document's config (or where a new one goes), change it, lint again."""
     try:
-        config = find_config_file(server.folder_of(uri).resolve())
+        config = find_config_file(server.folder_of(uri))
         written = change(config, default_config_path(server.workspace_root_of(uri)))
     except (ThankyouLintError, OSError, ValueError) as exc:
         server.window_show_message(
