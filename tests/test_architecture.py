@@ -32,7 +32,10 @@ def test_data_settings_and_renderers_need_no_parsing_layer(module: str) -> None:
 
 
 # The optional faces' libraries: the core install has none of them.
-EXTRAS = {"starlette", "uvicorn", "dask", "distributed", "pandas", "pyarrow"}
+EXTRAS = {
+    "starlette", "uvicorn", "dask", "distributed", "pandas", "pyarrow", "pygls", "lsprotocol",
+    "tomlkit",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("module", ["thankyou_lint", "thankyou_lint.cli", "thankyou_lint.engine"])

@@ -83,7 +83,16 @@ def test_plugin_page_quotes_the_example_files_verbatim(site: Path) -> None:
 
 def test_cli_page_covers_every_flag_and_format() -> None:
     page = (DOCS / "cli.md").read_text(encoding="utf-8")
-    for command in [(), ("rules",), ("explain",), ("eval",), ("schema",), ("batch",), ("serve",)]:
+    for command in [
+        (),
+        ("rules",),
+        ("explain",),
+        ("eval",),
+        ("schema",),
+        ("batch",),
+        ("serve",),
+        ("server",),
+    ]:
         helptext = run_cli(*command, "--help").stdout
         for flag in set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", helptext)):
             assert f"`{flag}" in page, f"cli.md does not document {' '.join(command)} {flag}"

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 from .output import FORMATS  # a light module: `--help` must not load pydantic or spaCy
 
 SEVERITIES = ("error", "warning", "info")
-SUBCOMMANDS = ("rules", "explain", "schema", "eval", "batch", "serve")
+SUBCOMMANDS = ("rules", "explain", "schema", "eval", "batch", "serve", "server")
 PROGRESS_FROM = 50  # drafts
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -513,6 +513,26 @@ def cmd_serve(argv: list[str]) -> int:
     from .engine import Linter
 
     serve(Linter(_config(args)), port=args.port, open_browser=args.open)
+
+
+def cmd_server(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="thankyou-lint server",
+        description="The language server, over standard input and output: diagnostics, "
+        "quick fixes and hovers in your editor (needs the [lsp] extra).",
+    )
+    parser.add_argument(
+        "--stdio", action="store_true", help="talk over stdin and stdout (the default and only way)"
+    )
+    parser.parse_args(argv)
+    try:
+        from .lsp.server import serve
+    except ImportError as exc:
+        raise UsageError(
+            f"server needs the [lsp] extra ({exc.name} is missing):"
+            ' pip install "thankyou-lint[lsp]"'
+        ) from None
+    serve()
     return EXIT_OK
 
 
@@ -523,6 +543,7 @@ SUBCOMMAND_RUNNERS = {
     "eval": cmd_eval,
     "batch": cmd_batch,
     "serve": cmd_serve,
+    "server": cmd_server,
 }
 
 if __name__ == "__main__":
