@@ -513,6 +513,7 @@ def cmd_serve(argv: list[str]) -> int:
     from .engine import Linter
 
     serve(Linter(_config(args)), port=args.port, open_browser=args.open)
+    return EXIT_OK
 
 
 def cmd_server(argv: list[str]) -> int:
