@@ -83,6 +83,14 @@ FAMILY_INTROS: dict[Family, str] = {
         "name. The hints (severity info) give career advisers' advice on length, the subject "
         "line and a closing next step."
     ),
+    Family.SPELLING: (
+        "A typo is the first thing a hiring manager notices in a short note. These rules flag "
+        "misspelt words (with suggestions), a word written twice (a safe fix), and commonly "
+        "confused words the parse shows are in the wrong place ('your welcome', 'more then', "
+        "'to here from you'). Names of people, companies, products and places are never "
+        "checked; British and American spellings are both right; `accept` in the "
+        "configuration adds words of your own."
+    ),
 }
 
 NEEDS = {
