@@ -268,7 +268,7 @@ async def test_diagnostics_match_the_library_with_utf16_positions(letters: Lette
     assert card.severity == lsp.DiagnosticSeverity.Information
     assert card.range == lsp.Range(lsp.Position(0, 0), lsp.Position(0, len("Dear Mr. Müller,")))
     assert card.message.splitlines()[0] == (
-        "Reasons: ✓ reinforces strengths · ✗ new information · ✗ answers objections"
+        "Reasons: ✓ reinforces strengths · – new information · – answers objections"
         " · ✗ professional · ✓ specific details"
     )
     assert "✓ reinforces strengths: “I enjoyed our talk about the SQL migration" in card.message
