@@ -9,6 +9,7 @@ const FAMILIES = {
   tone: { label: "Tone", icon: "♪" },
   generic: { label: "Generic", icon: "≈" },
   structure: { label: "Structure", icon: "¶" },
+  spelling: { label: "Spelling", icon: "✎" },
 };
 const REASONS = {
   "reinforces-strengths": "reinforces strengths",
@@ -17,8 +18,6 @@ const REASONS = {
   professional: "professional",
   "sets-apart": "specific details",
 };
-// A letter with nothing new to add, or no objection to answer, is not at fault: neutral.
-const OPTIONAL_REASONS = new Set(["shares-new-information", "confronts-objections"]);
 const CHECK_AFTER_MS = 250; // of quiet typing
 const SAVED_FIELDS = ["letter", "company", "interviewer", "role"];
 
@@ -395,8 +394,8 @@ function drawReasons(report) {
   const list = $("reasons");
   list.replaceChildren();
   for (const check of report ? report.reasons : []) {
-    const optional = OPTIONAL_REASONS.has(check.reason);
-    const kind = check.done ? "done" : optional ? "none" : "todo";
+    // Nothing new to add, or no objection to answer, is no fault: the report says neutral.
+    const kind = check.done ? "done" : check.neutral ? "none" : "todo";
     const symbol = { done: "✓", none: "–", todo: "✗" }[kind];
     const said = { done: "done", none: "none in this letter", todo: "not yet" }[kind];
     const item = el("li", kind);
