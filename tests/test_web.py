@@ -8,9 +8,7 @@ The page test that shows a checked letter saves its screenshot as docs/images/we
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,7 +21,7 @@ from typing import Any
 
 import docx
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, headless_chromium, run_cli
 
 from thankyou_lint import LetterContext, Linter
 from thankyou_lint.fixes import apply_fixes
@@ -286,37 +284,9 @@ def test_without_the_extra_serve_says_what_to_install() -> None:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    chromedriver = shutil.which("chromedriver")
-    if not (chromium and chromedriver):
-        message = "needs Debian's chromium and chromium-driver packages"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--window-size=1280,1000",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=chromedriver))
-    try:
-        yield driver
-    finally:
-        driver.quit()
+    yield from headless_chromium(
+        tmp_path_factory.mktemp("chromium-profile"), "--window-size=1280,1000"
+    )
 
 
 def open_page(driver: Any, server: Server) -> None:

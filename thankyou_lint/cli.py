@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from . import __version__
@@ -419,6 +421,18 @@ def cmd_eval(argv: list[str]) -> int:
     return EXIT_OK
 
 
+def _face(module: str, *, extra: str, command: str) -> ModuleType:
+    """A face beyond the command line, imported only when its command runs; without its
+    extra installed, one line says what to install."""
+    try:
+        return importlib.import_module(module, __package__)
+    except ImportError as exc:
+        raise UsageError(
+            f"{command} needs the [{extra}] extra ({exc.name} is missing):"
+            f' pip install "thankyou-lint[{extra}]"'
+        ) from None
+
+
 def _positive(value: str) -> int:
     if not value.isdigit() or len(value) > 7 or int(value) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got '{value}'")
@@ -448,21 +462,15 @@ def cmd_batch(argv: list[str]) -> int:
     )
     _common(parser)
     args = parser.parse_args(argv)
-    try:
-        from .dask import file_urls, run_batch
-    except ImportError as exc:
-        raise UsageError(
-            f"batch needs the [dask] extra ({exc.name} is missing):"
-            ' pip install "thankyou-lint[dask]"'
-        ) from None
+    dask = _face(".dask", extra="dask", command="batch")
     written = [args.out / name for name in ("findings", "letters") if (args.out / name).exists()]
     if written:
         raise UsageError(f"{written[0]} already exists; choose another --out or move it away")
-    urls = file_urls(args.inputs)
+    urls = dask.file_urls(args.inputs)
     if not urls:
         raise UsageError("no letters found in the inputs")
     try:
-        summary = run_batch(
+        summary = dask.run_batch(
             urls,
             args.out,
             scheduler=args.scheduler,
@@ -504,15 +512,10 @@ def cmd_serve(argv: list[str]) -> int:
     parser.add_argument("--open", action="store_true", help="open the page in a web browser")
     _common(parser)
     args = parser.parse_args(argv)
-    try:
-        from .web import serve
-    except ImportError as exc:
-        raise UsageError(
-            f'serve needs the [web] extra ({exc.name} is missing): pip install "thankyou-lint[web]"'
-        ) from None
+    web = _face(".web", extra="web", command="serve")
     from .engine import Linter
 
-    serve(Linter(_config(args)), port=args.port, open_browser=args.open)
+    web.serve(Linter(_config(args)), port=args.port, open_browser=args.open)
     return EXIT_OK
 
 
@@ -526,14 +529,7 @@ def cmd_server(argv: list[str]) -> int:
         "--stdio", action="store_true", help="talk over stdin and stdout (the default and only way)"
     )
     parser.parse_args(argv)
-    try:
-        from .lsp.server import serve
-    except ImportError as exc:
-        raise UsageError(
-            f"server needs the [lsp] extra ({exc.name} is missing):"
-            ' pip install "thankyou-lint[lsp]"'
-        ) from None
-    serve()
+    _face(".lsp.server", extra="lsp", command="server").serve()
     return EXIT_OK
 
 
