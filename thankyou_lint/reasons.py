@@ -123,11 +123,12 @@ def _hands_over(verb: Token) -> bool:
         return False
     wanted = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WANTING
     modal = any(c.dep_ == "aux" and c.lemma_.lower() in WANTING for c in verb.children)
-    ongoing = verb.tag_ in {"VBG", "VBN"} or verb.tag_ == "VBP"
-    offered = [
-        t.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "ccomp"} for t in c.subtree
-    ]
-    return (wanted or modal or ongoing) and not FEELINGS.intersection(offered)
+    helpers = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    # "I am enclosing", "I have attached"; not "I share the mission" (a plain present)
+    ongoing = (verb.tag_ == "VBG" and "be" in helpers) or (verb.tag_ == "VBN" and "have" in helpers)
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "ccomp"}]
+    offered = {t.lemma_.lower() for c in objects for t in c.subtree}
+    return (wanted or modal or ongoing) and not FEELINGS & offered
 
 
 def _confronts_objections(letter: Letter) -> ReasonCheck:
