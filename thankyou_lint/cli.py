@@ -7,7 +7,7 @@ import importlib
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -44,12 +44,21 @@ class _Parser(argparse.ArgumentParser):
 MAX_JOBS = 256  # far more processes than any machine here has cores
 
 
-def _jobs(value: str) -> int:
-    if not value.isdigit() or len(value) > 6 or not 1 <= int(value) <= MAX_JOBS:
-        raise argparse.ArgumentTypeError(
-            f"expected a whole number from 1 to {MAX_JOBS}, got '{value}'"
-        )
-    return int(value)
+def _whole_number(low: int, high: int, digits: int, expected: str) -> Callable[[str], int]:
+    """An argparse type for a whole number from `low` to `high`; at most `digits` digits
+    are converted, so a thousand-digit value is refused before it costs anything."""
+
+    def parse(value: str) -> int:
+        if not value.isdigit() or len(value) > digits or not low <= int(value) <= high:
+            raise argparse.ArgumentTypeError(f"expected {expected}, got '{value}'")
+        return int(value)
+
+    return parse
+
+
+_jobs = _whole_number(1, MAX_JOBS, 6, f"a whole number from 1 to {MAX_JOBS}")
+_positive = _whole_number(1, 9_999_999, 7, "a whole number of at least 1")
+_port = _whole_number(0, 65_535, 5, "a port from 0 to 65535")
 
 
 def _csv(value: str) -> list[str]:
@@ -433,12 +442,6 @@ def _face(module: str, *, extra: str, command: str) -> ModuleType:
         ) from None
 
 
-def _positive(value: str) -> int:
-    if not value.isdigit() or len(value) > 7 or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got '{value}'")
-    return int(value)
-
-
 def cmd_batch(argv: list[str]) -> int:
     parser = _Parser(
         prog="thankyou-lint batch",
@@ -492,12 +495,6 @@ def cmd_batch(argv: list[str]) -> int:
             file=sys.stderr,
         )
     return EXIT_ERROR if summary.failed else EXIT_OK
-
-
-def _port(value: str) -> int:
-    if not value.isdigit() or len(value) > 5 or int(value) > 65535:
-        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got '{value}'")
-    return int(value)
 
 
 def cmd_serve(argv: list[str]) -> int:
