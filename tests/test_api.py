@@ -209,6 +209,45 @@ def test_confronting_an_objection_needs_the_interviewers_doubt(
         assert card["confronts-objections"].evidence == sentence
 
 
+LOOKING_BACK = (
+    "Dear Ms. Park,\n\nThank you for Tuesday's conversation about the analyst role at"
+    " Dockside. {sentence}\n\nI look forward to hearing from you.\n\nBest regards,\nAlex Kim"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dwells", "confronts"),
+    [
+        # Looking back at a weak answer and leaving it there is an excuse ...
+        ("I know the technical questions did not go as well as I wanted.", True, False),
+        ("I didn't explain it well on the spot, and I wish I had answered better.", True, False),
+        # ... giving the better answer now is answering the objection (issue 15).
+        (
+            "I did not answer the ranking question well. I would now use a window function"
+            " over the weekly sales.",
+            False,
+            True,
+        ),
+        (
+            "I'd like to clarify how I would rank the stores: a window function over weekly"
+            " sales, partitioned by region.",
+            False,
+            True,
+        ),
+        # Neither: a reason for wanting the job, and an interviewer's plain question.
+        ("The reason I'm drawn to this job is the inventory work your team does.", False, False),
+        ("You asked about the bus schedule, and I enjoyed the tour of the depot.", False, False),
+    ],
+)
+def test_a_weak_answer_is_an_excuse_until_the_better_answer_is_given(
+    sentence: str, dwells: bool, confronts: bool
+) -> None:
+    report = lint(LOOKING_BACK.format(sentence=sentence))
+    card = {c.reason.value: c.done for c in report.reasons}
+    assert [f.family.value for f in report.findings].count("excuses") == dwells
+    assert card["confronts-objections"] is confronts
+
+
 def test_reasons_card_of_a_weak_letter() -> None:
     report = lint(BAD)
     marks = {c.reason.value: c.mark for c in report.reasons}

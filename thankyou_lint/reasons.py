@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from .card import marked
 from .checks.common import FIRST_PERSON, SECOND_PERSON, subjects
-from .checks.excuses import apologies
+from .checks.excuses import apologies, looks_back_poorly
+from .checks.moving_on import adds_information, hands_over, moves_on
 from .checks.strengths import strengths
 from .letter import Letter
 from .models import Finding, Reason, ReasonCheck
@@ -22,14 +23,6 @@ from .models import Finding, Reason, ReasonCheck
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-FORGOT_RE = re.compile(
-    r"(?i)\b(didn['’]?t|did not|forgot to|neglected to|never got to|wasn['’]?t able to|"
-    r"was not able to|did not have the chance to|didn['’]?t have the chance to|"
-    r"didn['’]?t get (?:the|a) chance to|did not get (?:the|a) chance to)\s+"
-    r"(?:get (?:the|a) chance to\s+)?(mention|share|tell you|add|bring up|talk about)"
-    r"|\b(?:one thing|something) I (?:didn['’]?t|did not|forgot to) (?:mention|share|say)"
-    r"|\bI (?:also )?(?:wanted|want|would like) to (?:add|mention|share) that\b"
-)
 OBJECTION_WORDS = {
     "concern",
     "concerns",
@@ -39,17 +32,11 @@ OBJECTION_WORDS = {
     "doubts",
     "worry",
     "worries",
-    "question",
     "hesitation",
     "gap",
     "objection",
 }
 PARAGRAPH_BREAK_RE = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")  # a blank line
-EVIDENCE_RE = re.compile(
-    r"(?i)\b(since (?:then|we spoke|our (?:talk|conversation|meeting|interview))|"
-    r"I have (?:since|now|already)|I(?:'ve| have) completed|I completed|I led|I managed|"
-    r"for example|in fact|I built|I earned|I passed|I finished|I enrolled)\b"
-)
 
 
 def reasons_card(letter: Letter, findings: Sequence[Finding]) -> list[ReasonCheck]:
@@ -87,69 +74,45 @@ def _reinforces(letter: Letter) -> ReasonCheck:
 def _shares_new_information(letter: Letter) -> ReasonCheck:
     """Something the interview did not hear: a point forgotten, news since, a sample sent."""
     for sent in letter.sentences:
-        if _adds_information(letter, sent) and not _apologetic(letter, sent):
+        if adds_information(sent) and not _apologetic(letter, sent):
             return _check(Reason.NEW_INFORMATION, True, letter, sent)
     return _check(Reason.NEW_INFORMATION, False, letter, None)
 
 
-# Verbs by which a writer hands over something more: "I'd like to add", "I'm enclosing".
-ADDING_VERBS = {
-    "mention", "add", "note", "share", "clarify", "enclose", "attach", "send", "include",
-    "highlight", "expand", "elaborate", "follow",
-}  # fmt: skip
-WANTING = {"like", "love", "want", "wish", "should", "must", "need"}
-# What a sentence hands over when it only repeats the letter's feelings, not information.
-FEELINGS = {"thanks", "thank", "gratitude", "appreciation", "enthusiasm", "excitement", "interest"}
-SENT_RE = re.compile(
-    r"(?i)\b(?:attached|enclosed)\b|\bhere (?:is|are)\b|https?://|\bwww\.|\[link"
-    r"|\b(?:it occurred to me|on reflection|having (?:thought|reflected)|reflecting (?:more )?on)"
-    r"|\bsince (?:we (?:spoke|met|talked)|our (?:talk|conversation|meeting|interview|call))"
-    r"|\bI(?:'ve| have) since\b"
-)
-
-
-def _adds_information(letter: Letter, sent: Span) -> bool:
-    if FORGOT_RE.search(sent.text) or SENT_RE.search(sent.text):
-        return True
-    return any(_hands_over(verb) for verb in letter.tokens_with(lemmas=ADDING_VERBS, sent=sent))
-
-
-def _hands_over(verb: Token) -> bool:
-    """ "I'd like to add that ...", "I should also mention ...", "I am enclosing ...":
-    the writer offering more, not "you mentioned" or "I shared my thanks"."""
-    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
-        return False
-    if not any(s.lower_ in FIRST_PERSON for s in subjects(verb)):
-        return False
-    wanted = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WANTING
-    modal = any(c.dep_ == "aux" and c.lemma_.lower() in WANTING for c in verb.children)
-    helpers = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
-    # "I am enclosing", "I have attached"; not "I share the mission" (a plain present)
-    ongoing = (verb.tag_ == "VBG" and "be" in helpers) or (verb.tag_ == "VBN" and "have" in helpers)
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "ccomp"}]
-    offered = {t.lemma_.lower() for c in objects for t in c.subtree}
-    return (wanted or modal or ongoing) and not FEELINGS & offered
-
-
 def _confronts_objections(letter: Letter) -> ReasonCheck:
-    """ "You mentioned a concern about my SQL; since then I have completed ..." """
+    """A doubt the interviewer raised ("You mentioned a concern about my SQL") or an answer
+    the writer gave poorly ("I did not answer the rota question well"), taken up with
+    evidence, a plan or the better answer."""
     sents = letter.sentences
     shown = {t.sent.start for t in strengths(letter)}  # sentences that restate a strength
     for i, sent in enumerate(sents):
-        if not letter.tokens_with(SECOND_PERSON, sent=sent):
-            continue
-        asked = letter.tokens_with(OBJECTION_WORDS, sent=sent) or any(
-            _interviewer_asked(t) for t in letter.tokens_with(lemmas=QUESTION_VERBS, sent=sent)
-        )
-        if not asked:
+        if _revisits_answer(sent) and not _apologetic(letter, sent):
+            return _check(Reason.OBJECTIONS, True, letter, sent)  # the better answer itself
+        if not _objection_raised(letter, sent) and not any(looks_back_poorly(t) for t in sent):
             continue
         following = sents[i : i + 3]
-        evidence = EVIDENCE_RE.search(" ".join(s.text for s in following)) or any(
+        evidence = moves_on(t for s in following for t in s) or any(
             s.start in shown for s in following
         )
         if evidence and not _apologetic(letter, sent):
             return _check(Reason.OBJECTIONS, True, letter, sent)
     return _check(Reason.OBJECTIONS, False, letter, None)
+
+
+# "I'd like to clarify how I solved ...": the writer comes back to an answer to improve it.
+REVISITING_VERBS = {"clarify", "expand", "elaborate", "correct", "revisit"}
+
+
+def _revisits_answer(sent: Span) -> bool:
+    return any(t.lemma_.lower() in REVISITING_VERBS and hands_over(t) for t in sent)
+
+
+def _objection_raised(letter: Letter, sent: Span) -> bool:
+    if not letter.tokens_with(SECOND_PERSON, sent=sent):
+        return False
+    return bool(letter.tokens_with(OBJECTION_WORDS, sent=sent)) or any(
+        _interviewer_asked(t) for t in letter.tokens_with(lemmas=QUESTION_VERBS, sent=sent)
+    )
 
 
 def _sets_apart(letter: Letter) -> ReasonCheck:
@@ -170,9 +133,9 @@ def _interviewer_asked(token: Token) -> bool:
     askers = subjects(token)
     if not any(s.lower_ in SECOND_PERSON or s.pos_ == "PROPN" for s in askers):
         return False
-    if token.lemma_ != "mention":
+    if token.lemma_ not in {"mention", "ask"}:
         return True
-    said = [c for c in token.children if c.dep_ in {"ccomp", "dobj"}]
+    said = [c for c in token.children if c.dep_ in {"ccomp", "dobj", "prep"}]
     return any(t.lower_ in FIRST_PERSON for c in said for t in c.subtree)
 
 

@@ -16,9 +16,10 @@ from .common import (
     per_letter,
     subjects,
 )
+from .moving_on import moves_on
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 APOLOGY_WORDS = {
     "sorry",
@@ -223,3 +224,102 @@ def _failed_act(cause: Token) -> Token | None:
 def _in_the_past(verb: Token) -> bool:
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     return verb.tag_ in {"VBD", "VBN"} or bool(auxiliaries & {"could", "did", "was", "were", "had"})
+
+
+# Words that say how well something went; negated, they say it went poorly.
+QUALITY_WORDS = {"well", "good", "great", "clear", "clearly", "fully", "smoothly", "strong"}
+POOR_WORDS = {"badly", "poorly"}  # "it went badly": the same judgement, not negated
+REGRET_MODALS = {"should", "could", "ought"}
+
+
+@code_rule(
+    id="excuses.dwelling",
+    severity="warning",
+    message="Dwelling on a weak moment of the interview keeps it in the reader's mind.",
+    rationale=(
+        "'I know the technical questions did not go as well as I wanted' has no apology in"
+        " it, yet it asks the reader to remember the weak answer. Give the better answer now,"
+        " or leave the moment behind and restate what went well."
+    ),
+    suggestion="Give the better answer now, or replace the sentence with a strength.",
+    needs={"lemma", "pos", "dep"},
+    bad=[
+        "I know the technical questions did not go as well as I wanted.",
+        "I didn't explain it well on the spot.",
+        "I wish I had answered the budget question better.",
+        "My answer on window functions was not as clear as it should have been.",
+        "I know the group exercise went really badly for me.",
+    ],
+    good=[
+        "I did not answer the scheduling question well. I would now start from the shift data.",
+        "I could not explain it fully in the room; here is the query I would write now.",
+        "The reason I'm drawn to this job is the inventory work.",
+        "You said the migration did not go well last year, and I enjoyed hearing how you fixed it.",
+        "I could have talked about the warehouse project for hours.",
+        "I was sorry to hear that the hail damaged the north block so badly.",
+    ],
+)
+def dwelling(letter: Letter) -> Iterator[Hit]:
+    sents = letter.sentences
+    for i, sent in enumerate(sents):
+        weak = next((v for v in sent if looks_back_poorly(v) and not letter.in_quotes(v)), None)
+        if weak is None or _excused_elsewhere(letter, sent):
+            continue
+        first, last = _clause(weak)
+        after = [*sent[last.i + 1 - sent.start :], *(sents[i + 1] if i + 1 < len(sents) else [])]
+        if not moves_on(after):
+            yield letter.hit(first, last)
+
+
+def looks_back_poorly(verb: Token) -> bool:
+    """The writer rating their own performance as poor ("it did not go well", "my answer
+    was not clear") or wishing it undone ("I wish I had answered better", "I should have
+    explained it more clearly")."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return _went_poorly(verb) or _wishes_undone(verb)
+
+
+def _went_poorly(verb: Token) -> bool:
+    if not _in_the_past(verb):
+        return False
+    rating = QUALITY_WORDS if any(c.dep_ == "neg" for c in verb.children) else POOR_WORDS
+    quality = [c for c in verb.children if c.dep_ in {"advmod", "acomp"}]
+    quality = [c for c in quality if c.lower_ in rating]
+    if not quality:
+        return False
+    # Whose performance: "I didn't", "my answer wasn't", "... as well as I wanted", or a
+    # judgement the writer makes ("I know the interview did not go well").
+    judged = verb.dep_ == "ccomp" and verb.head.lemma_.lower() not in SYMPATHY_VERBS
+    said_by = [*subjects(verb), *quality] + (subjects(verb.head) if judged else [])
+    said_by += [c for c in verb.children if c.dep_ == "prep"]  # "it went badly for me"
+    return any(t.lower_ in FIRST_PERSON for word in said_by for t in word.subtree)
+
+
+def _wishes_undone(verb: Token) -> bool:
+    if not has_first_person_subject(verb):
+        return False
+    if verb.lemma_.lower() == "wish":
+        done = [c for c in verb.children if c.dep_ == "ccomp"]
+        return any(
+            has_first_person_subject(c) and any(a.lower_ == "had" for a in c.children) for c in done
+        )
+    helpers = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ != "VBN" or "have" not in helpers or not helpers & REGRET_MODALS:
+        return False
+    # "should have explained it more clearly", "could have done better"
+    return any(t.tag_ == "RBR" for c in verb.children if c.dep_ == "advmod" for t in c.subtree)
+
+
+def _clause(verb: Token) -> tuple[Token, Token]:
+    """The clause around `verb`, without the clauses joined to it by "and"."""
+    joined = {t.i for c in verb.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+    words = [t for t in verb.subtree if t.i not in joined and not t.is_punct]
+    return words[0], words[-1]
+
+
+def _excused_elsewhere(letter: Letter, sent: Span) -> bool:
+    """An apology or a reason given in the same sentence is its own finding; one is enough."""
+    apologised = any(sent.start <= a.first.i < sent.end for a in apologies(letter))
+    reasoned = any(_failed_act(w) for w in letter.tokens_with({"because", "due"}, sent=sent))
+    return apologised or reasoned

@@ -1,0 +1,105 @@
+"""How a letter moves past a weak moment: the better answer given now, something handed
+over that the interview did not hear, or evidence since. The card ticks "new information"
+and "answers objections" on these, and an excuse is told apart from them by the same test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from .common import FIRST_PERSON, SECOND_PERSON, subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+FORGOT_RE = re.compile(
+    r"(?i)\b(didn['’]?t|did not|forgot to|neglected to|never got to|wasn['’]?t able to|"
+    r"was not able to|did not have the chance to|didn['’]?t have the chance to|"
+    r"didn['’]?t get (?:the|a) chance to|did not get (?:the|a) chance to)\s+"
+    r"(?:get (?:the|a) chance to\s+)?(mention|share|tell you|add|bring up|talk about)"
+    r"|\b(?:one thing|something) I (?:didn['’]?t|did not|forgot to) (?:mention|share|say)"
+    r"|\bI (?:also )?(?:wanted|want|would like) to (?:add|mention|share) that\b"
+)
+SENT_RE = re.compile(
+    r"(?i)\b(?:attached|enclosed)\b|\bhere (?:is|are)\b|https?://|\bwww\.|\[link"
+    r"|\b(?:it occurred to me|on reflection|having (?:thought|reflected)|reflecting (?:more )?on)"
+    r"|\bsince (?:we (?:spoke|met|talked)|our (?:talk|conversation|meeting|interview|call))"
+    r"|\bI(?:'ve| have) since\b"
+)
+EVIDENCE_RE = re.compile(
+    r"(?i)\b(since (?:then|we spoke|our (?:talk|conversation|meeting|interview))|"
+    r"I have (?:since|now|already)|I(?:'ve| have) completed|I completed|I led|I managed|"
+    r"for example|in fact|I built|I earned|I passed|I finished|I enrolled)\b"
+)
+
+# Verbs by which a writer hands over something more: "I'd like to add", "I'm enclosing".
+ADDING_VERBS = {
+    "mention", "add", "note", "share", "clarify", "enclose", "attach", "send", "include",
+    "highlight", "expand", "elaborate", "follow",
+}  # fmt: skip
+WANTING = {"like", "love", "want", "wish", "should", "must", "need"}
+# What a sentence hands over when it only repeats the letter's feelings, not information.
+FEELINGS = {"thanks", "thank", "gratitude", "appreciation", "enthusiasm", "excitement", "interest"}
+# "I would love to hear", "I will look forward to": a courtesy about the future, not an answer.
+COURTESY_VERBS = {"like", "love", "hope", "look", "welcome", "appreciate", "want", "be", "wait"}
+
+
+def adds_information(sent: Span) -> bool:
+    """A point forgotten, news since, a sample or link sent."""
+    if FORGOT_RE.search(sent.text) or SENT_RE.search(sent.text):
+        return True
+    return any(hands_over(t) for t in sent if t.lemma_.lower() in ADDING_VERBS)
+
+
+def hands_over(verb: Token) -> bool:
+    """ "I'd like to add that ...", "I should also mention ...", "I am enclosing ...":
+    the writer offering more, not "you mentioned" or "I shared my thanks"."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if not any(s.lower_ in FIRST_PERSON for s in subjects(verb)):
+        return False
+    wanted = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WANTING
+    modal = any(c.dep_ == "aux" and c.lemma_.lower() in WANTING for c in verb.children)
+    helpers = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    # "I am enclosing", "I have attached"; not "I share the mission" (a plain present)
+    ongoing = (verb.tag_ == "VBG" and "be" in helpers) or (verb.tag_ == "VBN" and "have" in helpers)
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "ccomp"}]
+    offered = {t.lemma_.lower() for c in objects for t in c.subtree}
+    return (wanted or modal or ongoing) and not FEELINGS & offered
+
+
+def gives_evidence(text: str) -> bool:
+    """ "since then I have completed ...", "for example", "I led ...": evidence, not regret."""
+    return EVIDENCE_RE.search(text) is not None
+
+
+def answers_now(tokens: Iterable[Token]) -> bool:
+    """The better answer given now: "I would now use a window function", "here is the
+    query I would write"; not "I would love to hear from you"."""
+    for token in tokens:
+        if token.lower_ == "here" and token.head.lemma_ == "be":
+            return True
+        if token.tag_ == "MD" and token.lemma_.lower() in {"would", "will"}:
+            verb = token.head
+            if verb.lemma_.lower() not in COURTESY_VERBS and _writer_says(verb):
+                return True
+    return False
+
+
+def _writer_says(verb: Token) -> bool:
+    """The writer's own clause, not one the interviewer asked ("you asked how I would")."""
+    if not any(s.lower_ in FIRST_PERSON for s in subjects(verb)):
+        return False
+    return not any(s.lower_ in SECOND_PERSON for a in verb.ancestors for s in subjects(a))
+
+
+def moves_on(tokens: Iterable[Token]) -> bool:
+    """Whether these words (what follows a weak moment) give the answer, the news or the
+    evidence that closes it."""
+    words = list(tokens)
+    if not words:
+        return False
+    text = words[0].doc[words[0].i : words[-1].i + 1]
+    return answers_now(words) or gives_evidence(text.text) or adds_information(text)
