@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
-from .common import SECOND_PERSON, subjects
+from .common import FIRST_PERSON, SECOND_PERSON, subjects
 from .slots import in_slot, placeholders, token_in_slot
 from .strengths import strengths
 
@@ -189,6 +189,9 @@ def impersonal_greeting(letter: Letter) -> Iterator[Hit]:
         " the position, and I believe I would be a good fit.\n\nBest regards,\nSam",
         "Hello Interviewer,\n\nThank you for the interview on Thursday. I was one of the"
         " candidates and I want to join your company.\n\nBest regards,\nSam",
+        # A template: its slots are not details, nor a question about the writer's own file.
+        "*It was great to meet you. I hope to help with [particular project or technical goal"
+        " you mentioned]. Could you share any news about my application?*",
     ],
     good=[
         "Hello,\n\nThank you for the interview about the analyst role at Brightwave."
@@ -197,6 +200,8 @@ def impersonal_greeting(letter: Letter) -> Iterator[Hit]:
         " learning about the company and the position.\n\nBest regards,\nSam",
         "Thanks for chatting today. Your point about blameless postmortems made the on-call"
         " work much clearer.",
+        "Thank you for your time. From what we discussed, I gather the pace is quick and the"
+        " clients stay for years.",
     ],
 )
 def nothing_specific(letter: Letter) -> Iterator[Hit]:
@@ -269,14 +274,29 @@ def _clause(token: Token) -> Iterator[Token]:
 def _points_at_discussion(letter: Letter, sent: Span, slots: Container[int] = ()) -> bool:
     """ "You mentioned the hand-off notes": a concrete topic from the conversation."""
     verbs = letter.tokens_with(lemmas=DISCUSSION_VERBS, sent=sent)
-    if not any(_is_discussion_verb(t) for t in verbs):
-        return False
+    topics = {t.i for verb in verbs if _is_discussion_verb(verb) for t in _topic_of(verb)}
     return any(
-        chunk.root.pos_ in {"NOUN", "PROPN"}
+        chunk.root.i in topics
+        and chunk.root.pos_ in {"NOUN", "PROPN"}
         and chunk.root.lemma_.lower() not in GENERIC_NOUNS
         and chunk.root.i not in slots
+        and not any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in chunk.root.children)
         for chunk in sent.noun_chunks
     )
+
+
+def _topic_of(verb: Token) -> list[Token]:
+    """What was discussed: the verb's objects ("we discussed the hand-off notes"), or the
+    noun it describes ("the hand-off notes you mentioned"), or what a sentence says "as
+    discussed"; not "could we talk again so I can ask a few more questions"."""
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    said = [c for c in verb.children if c.dep_ in {"dobj", "prep", "ccomp", "attr"}]
+    aside = verb.dep_ in {"pcomp", "advcl"}  # not "What we said about X struck me"
+    if aside and any(c.lower_ in {"what", "as"} for c in verb.children):
+        # "From what we discussed, I gather the pace is quick": the rest of the sentence
+        return [t for t in verb.sent if t not in set(verb.subtree)]
+    return [t for c in said for t in c.subtree]
 
 
 def _is_discussion_verb(token: Token) -> bool:
@@ -305,12 +325,17 @@ def _is_specific(token: Token) -> bool:
     return True
 
 
+OPENING_MARKS = {"*", "_", "[", "(", '"', "“", "'", "‘"}
+
+
 def _starts_sentence(token: Token) -> bool:
     """The parser's sentence start, or a word after a full stop or at a line's start,
     where any word is capitalised ("Naturally, I am ..." after a sentence the parser ran on)."""
     if token.is_sent_start or token.i == 0:
         return True
     before = token.doc[token.i - 1]
+    if before.text in OPENING_MARKS:  # "*It was great", "[If a topic is given: ..."
+        return _starts_sentence(before)
     return before.text in {".", "!", "?"} or before.is_space or "\n" in before.whitespace_
 
 
