@@ -87,6 +87,15 @@ def test_front_matter_gives_context() -> None:
     assert "generic.wrong-name" in rules_of(lint(text))
 
 
+def test_front_matter_does_not_name_the_company_or_role_for_the_letter() -> None:
+    """The front matter gives the context; only the letter below it can name them."""
+    front = "---\ncompany: {}\ninterviewer: Dana Reyes\nrole: {}\n---\n"
+    other = rules_of(lint(front.format("Ledgerline", "Risk Analyst") + GOOD))
+    assert {"generic.company-missing", "generic.role-missing"} <= other
+    named = rules_of(lint(front.format("Brightwave", "Data Analyst") + GOOD))
+    assert not {"generic.company-missing", "generic.role-missing"} & named
+
+
 def test_config_selects_ignores_and_overrides_severity() -> None:
     only_tone = lint(BAD, config=Config(select=("tone",)))
     assert rules_of(only_tone) and all(r.startswith("tone.") for r in rules_of(only_tone))

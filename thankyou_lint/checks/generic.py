@@ -465,8 +465,11 @@ def role_missing(letter: Letter) -> Iterator[Hit]:
 
 
 def _mentions(letter: Letter, name: str) -> bool:
-    text = _normalise(letter.text)
-    return _normalise(name) in text
+    """Named where the reader sees it: below the front matter (it only gives the context,
+    "company: Brightwave" names nothing) and above a quoted reply (someone else's words)."""
+    layout = letter.layout
+    end = layout.quoted.start if layout.quoted else len(layout.text)
+    return _normalise(name) in _normalise(layout.text[layout.start : end])
 
 
 @code_rule(
