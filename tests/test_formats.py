@@ -137,3 +137,35 @@ def test_fix_refuses_converted_formats(tmp_path: Path) -> None:
     result = run_cli("--fix", str(path))
     assert result.returncode == 2 and "--diff" in result.stderr
     assert path.read_bytes() == before
+
+
+SILENCED_EMOJI = """Dear Ms. Reyes,
+
+Thank you for meeting with me on Tuesday about the Data Analyst role at Brightwave. I enjoyed \
+hearing how your team rebuilt the churn dashboard, and our talk about cohort retention stayed \
+with me. At Northwind I automated the weekly sales report in SQL and Python, which saved the \
+team six hours a week and removed a class of double-counted refunds. I would bring the same \
+habits, and the same patience with stakeholders, to the warehouse migration you described. I \
+would also enjoy pairing with your analysts on the retention forecasts you showed me.
+
+<!-- thankyou-lint: disable=tone.emoji -->
+I look forward to hearing from you 🙂
+<!-- thankyou-lint: enable=tone.emoji -->
+
+Best regards,
+Sam Lee
+"""
+
+
+def test_a_silenced_emoji_leaves_no_cross_on_the_card(tmp_path: Path) -> None:
+    """The card and the findings never contradict: the emoji the draft silences crosses
+    nothing, whether the report is fresh or answered from the cache."""
+    draft = tmp_path / "letter.md"
+    draft.write_text(SILENCED_EMOJI, encoding="utf-8")
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    for _ in ("fresh", "cached"):
+        out = run_cli(*cache, str(draft)).stdout
+        assert "No findings" in out and "✓ professional" in out
+    draft.write_text(SILENCED_EMOJI.replace("disable=", "enable="), encoding="utf-8")
+    out = run_cli(*cache, str(draft)).stdout
+    assert "tone.emoji" in out and "✗ professional" in out
