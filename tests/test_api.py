@@ -87,6 +87,15 @@ def test_front_matter_gives_context() -> None:
     assert "generic.wrong-name" in rules_of(lint(text))
 
 
+def test_front_matter_does_not_name_the_company_or_role_for_the_letter() -> None:
+    """The front matter gives the context; only the letter below it can name them."""
+    front = "---\ncompany: {}\ninterviewer: Dana Reyes\nrole: {}\n---\n"
+    other = rules_of(lint(front.format("Ledgerline", "Risk Analyst") + GOOD))
+    assert {"generic.company-missing", "generic.role-missing"} <= other
+    named = rules_of(lint(front.format("Brightwave", "Data Analyst") + GOOD))
+    assert not {"generic.company-missing", "generic.role-missing"} & named
+
+
 def test_config_selects_ignores_and_overrides_severity() -> None:
     only_tone = lint(BAD, config=Config(select=("tone",)))
     assert rules_of(only_tone) and all(r.startswith("tone.") for r in rules_of(only_tone))
@@ -267,3 +276,27 @@ def test_settings_naming_an_unknown_rule_fail_when_the_linter_is_made() -> None:
     ):
         with pytest.raises(ConfigError, match="nonsense"):
             Linter(config)
+
+
+COPIED_LETTER = """Dear Ms. Reyes,
+
+Thank you for meeting with me on Tuesday about the Store Lead role. At Patagonia I ran the \
+stockroom for two years, and since joining Trailhead Co-op I have cut our restock time by a \
+third. I would love to join {company} and bring the same care to your flagship store.
+
+Best regards,
+Sam Lee
+"""
+
+
+@pytest.mark.parametrize("copied", ["Trailhead Co-op", "Patagonia", "Google"])
+def test_other_company_named_where_this_one_belongs(copied: str) -> None:
+    """A letter copied from another application names that company as the one to join; the
+    writer's past employers, named as experience, are not the mistake."""
+    context = LetterContext(company="Brightwave", interviewer="Dana Reyes")
+    findings = lint(COPIED_LETTER.format(company=copied), context=context).findings
+    named = [COPIED_LETTER.format(company=copied)[f.start : f.end] for f in findings]
+    flagged = [n for f, n in zip(findings, named, strict=True) if f.rule == "generic.other-company"]
+    assert flagged == [copied]
+    fixed = lint(COPIED_LETTER.format(company="Brightwave"), context=context)
+    assert "generic.other-company" not in rules_of(fixed)

@@ -137,3 +137,83 @@ def test_fix_refuses_converted_formats(tmp_path: Path) -> None:
     result = run_cli("--fix", str(path))
     assert result.returncode == 2 and "--diff" in result.stderr
     assert path.read_bytes() == before
+
+
+SILENCED_EMOJI = """Dear Ms. Reyes,
+
+Thank you for meeting with me on Tuesday about the Data Analyst role at Brightwave. I enjoyed \
+hearing how your team rebuilt the churn dashboard, and our talk about cohort retention stayed \
+with me. At Northwind I automated the weekly sales report in SQL and Python, which saved the \
+team six hours a week and removed a class of double-counted refunds. I would bring the same \
+habits, and the same patience with stakeholders, to the warehouse migration you described. I \
+would also enjoy pairing with your analysts on the retention forecasts you showed me.
+
+<!-- thankyou-lint: disable=tone.emoji -->
+I look forward to hearing from you 🙂
+<!-- thankyou-lint: enable=tone.emoji -->
+
+Best regards,
+Sam Lee
+"""
+
+
+def test_a_silenced_emoji_leaves_no_cross_on_the_card(tmp_path: Path) -> None:
+    """The card and the findings never contradict: the emoji the draft silences crosses
+    nothing, whether the report is fresh or answered from the cache."""
+    draft = tmp_path / "letter.md"
+    draft.write_text(SILENCED_EMOJI, encoding="utf-8")
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    for _ in ("fresh", "cached"):
+        out = run_cli(*cache, str(draft)).stdout
+        assert "No findings" in out and "✓ professional" in out
+    draft.write_text(SILENCED_EMOJI.replace("disable=", "enable="), encoding="utf-8")
+    out = run_cli(*cache, str(draft)).stdout
+    assert "tone.emoji" in out and "✗ professional" in out
+
+
+PLAIN_WITH_DIRECTIVES = """# thankyou-lint: disable=tone.emoji
+Dear Ms. Reyes,
+
+Thank you for meeting with me on Tuesday about the Data Analyst role at Brightwave 🙂 I \
+enjoyed hearing how your team rebuilt the churn dashboard, and our talk about cohort \
+retention stayed with me.
+# thankyou-lint: enable=tone.emoji
+At Northwind I automated the weekly sales report in SQL and Python, which saved the team six \
+hours a week and removed a class of double-counted refunds 🙂 I would bring the same habits \
+to the warehouse migration you described, and I look forward to hearing from you.
+
+Best regards,
+Sam Lee
+"""
+
+
+def test_plain_text_disable_lines_silence_rules_and_are_not_the_letter(tmp_path: Path) -> None:
+    draft = tmp_path / "letter.txt"
+    draft.write_text(PLAIN_WITH_DIRECTIVES, encoding="utf-8")
+    data = json.loads(run_cli("--format", "json", "--no-cache", str(draft)).stdout)["files"][0]
+    # Only the emoji after `enable` is reported, at its place in the source.
+    emoji = [f for f in data["findings"] if f["rule"] == "tone.emoji"]
+    second = PLAIN_WITH_DIRECTIVES.rindex("🙂")
+    lines = PLAIN_WITH_DIRECTIVES.splitlines()
+    assert [(f["start"], f["line"]) for f in emoji] == [(second, 6)]
+    assert lines[5].startswith("At Northwind")
+    # The directive lines are neither greeting, body nor a finding of their own.
+    directives = [n for n, line in enumerate(lines, start=1) if line.startswith("#")]
+    assert directives == [1, 5]
+    assert all(f["line"] not in directives for f in data["findings"])
+    structure = [f for f in data["findings"] if f["family"] == "structure"]
+    assert [f["rule"] for f in structure] == ["structure.length-advice"]  # a hint on length
+    letter = "".join(line for line in PLAIN_WITH_DIRECTIVES.splitlines(True) if "#" not in line)
+    draft.write_text(letter, encoding="utf-8")
+    plain = json.loads(run_cli("--format", "json", "--no-cache", str(draft)).stdout)["files"][0]
+    assert data["metrics"]["words"] == plain["metrics"]["words"]
+
+
+def test_fix_keeps_plain_text_disable_lines(tmp_path: Path) -> None:
+    draft = tmp_path / "letter.txt"
+    draft.write_text(PLAIN_WITH_DIRECTIVES, encoding="utf-8")
+    run_cli("--fix", "--no-cache", str(draft))
+    fixed = draft.read_text(encoding="utf-8")
+    assert fixed.count("🙂") == 1  # the silenced one stays; the other is removed
+    assert fixed.startswith("# thankyou-lint: disable=tone.emoji\nDear Ms. Reyes,\n")
+    assert "retention stayed with me.\n# thankyou-lint: enable=tone.emoji\nAt Northwind" in fixed

@@ -6,7 +6,10 @@ import json
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
+
+from thankyou_lint.errors import ConfigError
 
 SCRIPT = """
 import json, spacy
@@ -44,3 +47,18 @@ def test_component_matches_the_linter(linter: object) -> None:
     from_component = [(f.rule, f.start, f.end) for f in nlp(text)._.thankyou_findings]
     from_linter = [(f.rule, f.start, f.end) for f in lint(text).findings]
     assert from_component == from_linter
+
+
+def test_a_pipeline_without_sentence_boundaries_is_refused_when_the_component_is_added() -> None:
+    """Not with spaCy's E030 on the first letter: one sentence that says what is missing."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    with pytest.raises(ConfigError, match="needs sentence boundaries") as refused:
+        nlp.add_pipe("thankyou_lint")
+    assert "\n" not in str(refused.value) and "sentencizer" in str(refused.value)
+    assert "thankyou_lint" not in nlp.pipe_names
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("thankyou_lint")
+    doc = nlp((ROOT / "examples" / "needs-work.txt").read_text())
+    assert "tone.casual-greeting" in {f.rule for f in doc._.thankyou_findings}

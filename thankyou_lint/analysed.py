@@ -14,7 +14,7 @@ from array import array
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from .formats import mask_markdown
+from .formats import mask_directives, mask_markdown
 from .letter import Hit
 from .models import Draft, Finding, Fix, LineIndex, ReasonCheck, Report
 
@@ -115,14 +115,14 @@ class Analysed:
 
 
 def analyse(draft: Draft) -> Analysed:
-    """What the rules read: Markdown markup blanked in place, long runs cut, invisible
-    format characters dropped.
+    """What the rules read: Markdown markup (in plain text, directive lines) blanked in
+    place, long runs cut, invisible format characters dropped.
 
     A lone surrogate (from bytes decoded with "surrogateescape") cannot be encoded by the
     tokenizer; it becomes U+FFFD, one character for one.
     """
     text = LONE_SURROGATE_RE.sub("\ufffd", draft.text)
-    text = mask_markdown(text) if draft.markdown else text
+    text = mask_markdown(text) if draft.markdown else mask_directives(text)
     dropped = tuple(m.start() for m in FORMAT_CHAR_RE.finditer(text))
     if dropped:
         text = FORMAT_CHAR_RE.sub("", text)

@@ -201,14 +201,14 @@ class Linter:
         )
 
     def _silenced(self, draft: Draft) -> Callable[[Finding], bool]:
-        """Per-file ignores from config, and `<!-- thankyou-lint: disable -->` regions."""
+        """Per-file ignores from config, and the regions a draft's disable comments open."""
         ignored = [
             selector
             for pattern, selectors in self.config.per_file_ignores.items()
             if draft.path and _path_matches(draft.path, pattern)
             for selector in selectors
         ]
-        regions = suppressions(draft.text) if draft.markdown else []
+        regions = suppressions(draft.text, draft.markdown)
 
         def silenced(finding: Finding) -> bool:
             if any(matches_selector(finding.rule, s) for s in ignored):

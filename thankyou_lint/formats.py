@@ -16,6 +16,12 @@ from .errors import InputError
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 DIRECTIVE_RE = re.compile(r"<!--\s*thankyou-lint:\s*(disable|enable)(?:=([\w.,\s-]+))?\s*-->")
+# Plain text has no comments: a line of its own, "# thankyou-lint: disable=RULE", is one.
+# (In Markdown that line is a heading, so Markdown keeps the HTML comment.)
+TEXT_DIRECTIVE_RE = re.compile(
+    r"(?<![^\r\n])[ \t]*#[ \t]*thankyou-lint:[ \t]*(disable|enable)"
+    r"(?:=([\w.,\t -]*[\w.-]))?[ \t]*(?![^\r\n])"
+)
 _MARKUP = [
     re.compile(r"<!--.*?-->", re.S),  # comments, directives included
     re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.S | re.M),  # fenced code
@@ -48,6 +54,12 @@ def mask_markdown(text: str) -> str:
     return text
 
 
+def mask_directives(text: str) -> str:
+    """Plain text with its directive lines blanked: they are not part of the letter, and
+    every other offset stays where it was."""
+    return TEXT_DIRECTIVE_RE.sub(_blank, text)
+
+
 @dataclass(frozen=True)
 class Suppression:
     start: int
@@ -55,11 +67,12 @@ class Suppression:
     selectors: tuple[str, ...]  # rule ids or families; empty means every rule
 
 
-def suppressions(text: str) -> list[Suppression]:
-    """Regions between `<!-- thankyou-lint: disable=RULE -->` and the matching `enable`."""
+def suppressions(text: str, markdown: bool = True) -> list[Suppression]:
+    """Regions between `<!-- thankyou-lint: disable=RULE -->` (in plain text a line
+    `# thankyou-lint: disable=RULE`) and the matching `enable`."""
     open_at: dict[tuple[str, ...], int] = {}
     regions = []
-    for m in DIRECTIVE_RE.finditer(text):
+    for m in (DIRECTIVE_RE if markdown else TEXT_DIRECTIVE_RE).finditer(text):
         selectors = tuple(s.strip() for s in (m.group(2) or "").split(",") if s.strip())
         if m.group(1) == "disable":
             open_at.setdefault(selectors, m.end())

@@ -130,6 +130,7 @@ class Layout:
     name: Span | None = None
     postscript: Span | None = None  # "P.S. ..." after the signature: linted with the body
     quoted: Span | None = None  # a quoted reply or forwarded message below: not the letter
+    start: int = 0  # where the letter begins: after the front matter, which only gives context
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
@@ -188,13 +189,12 @@ class Layout:
             ("greeting", self.greeting),
             ("body", self.body),
         ]
-        front_end = m.end() if (m := FRONT_MATTER_RE.match(self.text)) else 0
         out = []
         for line in split_lines(self.text):
             found = [name for name, span in parts if span and _overlaps(line, span)]
             if not line.stripped:
                 part = ""
-            elif line.end <= front_end:
+            elif line.end <= self.start:
                 part = "front matter"
             elif found:
                 part = " + ".join(reversed(found))  # "greeting + body" on one line
@@ -252,13 +252,13 @@ def parse_layout(text: str) -> Layout:
     lines = split_lines(text, offset)
     content = [i for i, line in enumerate(lines) if line.stripped]
     if not content:
-        return Layout(text, front_matter, body=Span(offset, offset))
+        return Layout(text, front_matter, body=Span(offset, offset), start=offset)
 
     first = _after_email_headers(lines, content)
     if first is None:
         end = lines[-1].end  # only headers ("Subject: ..."): there is no letter yet
         headers = tuple(lines[i] for i in content)
-        return Layout(text, front_matter, headers, body=Span(end, end))
+        return Layout(text, front_matter, headers, body=Span(end, end), start=offset)
     quoted_at = _find_quoted(lines, first)
     letter_lines = lines[:quoted_at]
     greeting, body_start = _find_greeting(letter_lines, first)
@@ -283,6 +283,7 @@ def parse_layout(text: str) -> Layout:
         closing.name if closing else None,
         closing.postscript if closing else None,
         quoted,
+        offset,
     )
 
 

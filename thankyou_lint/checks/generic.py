@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
-from .common import FIRST_PERSON, SECOND_PERSON, subjects
+from .common import FIRST_PERSON, SECOND_PERSON, is_past, subjects
 from .slots import in_slot, placeholders, token_in_slot
 from .strengths import strengths
 
@@ -409,61 +409,185 @@ def company_missing(letter: Letter) -> Iterator[Hit]:
         yield letter.body_hit()
 
 
+# "the role at X", "the opportunity with X": X is where the letter is going.
+DESTINATION_NOUNS = {"role", "position", "opportunity", "job", "opening", "vacancy"}
+INTERVIEW_PLACE = "interview"  # "the interview at X"; "the interview with Tomasz" is a person
+# "my role at X", "another interview at X": the writer's record, or some other job.
+NOT_THIS_JOB = {"my", "previous", "former", "last", "current", "past", "a", "an", "another"}
+NOT_THIS_JOB |= {"other"}
+# "looking forward to joining X", "interested in working at X"; not "since joining X".
+LOOKING_AHEAD_PREPS = {"to", "about", "in", "of", "toward", "towards"}
+# A company's legal form ends its name: "Trailhead Co-op", "Acme LLC", "Northwind Inc.".
+COMPANY_SUFFIX_RE = re.compile(
+    r"(?<=\w)\s+(?:Inc|LLC|L\.L\.C|LLP|Ltd|Limited|Corp|Corporation|Co|Co-op|Coop|"
+    r"Cooperative|PLC|plc|GmbH|AG|S\.A|Pty)\.?$"
+)
+# Entity types that are not an employer: a person ("join Dana"), a nationality, a date ...
+NOT_EMPLOYER_ENTS = {"PERSON", "NORP", "LANGUAGE", "EVENT", "LAW", "DATE", "TIME"}
+NOT_EMPLOYER_ENTS |= {"PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
 @code_rule(
     id="generic.other-company",
     severity="warning",
     message="Another employer's name is used where this company's belongs.",
-    rationale="'I would love to join Acme' in a letter to Brightwave is a copy-paste giveaway.",
+    rationale=(
+        "'I would love to join Acme' in a letter to Brightwave is a copy-paste giveaway. A past"
+        " employer named as experience ('At Acme I led ...') is the writer's record, not a"
+        " mistake: only a name standing where the company they want to join belongs counts."
+    ),
     suggestion="Replace it with the name of the company you interviewed with.",
-    needs=["ents", "dep"],
+    needs=["lemma", "pos", "dep", "ents"],
     bad=[
         {
             "text": "Dear Dana,\n\nThank you. I would love to join Acme Analytics and help your"
             " team grow.",
             "context": {"company": "Brightwave"},
-        }
+        },
+        {
+            "text": "Dear Dana,\n\nThank you. I would love to join Trailhead Co-op and help your"
+            " team grow.",
+            "context": {"company": "Brightwave"},
+        },
+        {
+            "text": "Dear Dana,\n\nThank you. I am excited about the opportunity to work at"
+            " Patagonia.",
+            "context": {"company": "Brightwave"},
+        },
     ],
     good=[
         {
             "text": "Dear Dana,\n\nThank you. At Acme Analytics I led the billing migration, and"
             " I would love to join Brightwave.",
             "context": {"company": "Brightwave"},
-        }
+        },
+        {
+            "text": "Dear Dana,\n\nThank you. At Patagonia I ran the stockroom, and since joining"
+            " Trailhead Co-op I have managed its suppliers.",
+            "context": {"company": "Brightwave"},
+        },
+        {
+            "text": "Dear Dana,\n\nThank you. I would love to join Dana Reyes and the Emerging"
+            " Leaders Program at Brightwave Analytics.",
+            "context": {"company": "Brightwave"},
+        },
     ],
 )
 def other_company(letter: Letter) -> Iterator[Hit]:
     company = letter.context.company
     if not company:
         return
-    for ent in letter.doc.ents:
-        if ent.label_ != "ORG" or _same_company(ent.text, company):
-            continue
-        if _is_destination(ent):
-            yield letter.span_hit(
-                ent,
-                message=f"'{ent.text}' is named as the employer you are"
+    for token in letter.tokens:
+        name = _employer_named_at(token)
+        if name and not _same_company(_text(name), company) and not token_in_slot(letter, token):
+            yield letter.hit(
+                name[0],
+                name[-1],
+                message=f"'{_text(name)}' is named as the employer you are"
                 f" applying to, but the company is {company}.",
             )
 
 
-def _is_destination(ent: object) -> bool:
-    """ "join X", "the role at X": X is where the letter is going, not a past employer."""
-    root = ent.root  # type: ignore[attr-defined]
-    head = root.head
-    if root.dep_ == "dobj" and head.lemma_ == "join" and head.tag_ not in {"VBD", "VBN"}:
+def _employer_named_at(token: Token) -> list[Token] | None:
+    """The employer's name a word ends, when it stands where the company the writer wants to
+    join belongs: "join X", "work at X", "the role at X", "join X's team". A name before
+    "team" needs more than a capital: "the Data Analytics team" is a department."""
+    name = _name_at(token)
+    if _is_destination(token):
+        return name if _is_employer_name(name) else None
+    owns_team = token.dep_ in {"poss", "compound"} and token.head.dep_ == "dobj"
+    if owns_team and _looks_ahead(token.head.head, "join"):
+        strong = token.dep_ == "poss" or COMPANY_SUFFIX_RE.search(_text(name))
+        return name if strong and _is_employer_name(name) else None
+    return None
+
+
+def _is_destination(token: Token) -> bool:
+    """The object of a forward-looking "join X" or "work at/for X", or of "the role at X"
+    and "join your team at X"; not a past or present employer ("I joined X", "I work at X",
+    "At X I ran ...", "my role at X")."""
+    head = token.head
+    if token.dep_ == "dobj":
+        return _looks_ahead(head, "join")
+    if token.dep_ != "pobj" or head.lower_ not in {"at", "with", "for"}:
+        return False
+    governor = head.head
+    if head.lower_ in {"at", "for"} and _looks_ahead(governor, "work", "join"):
         return True
-    if root.dep_ == "pobj" and head.lower_ in {"at", "with"}:
-        governor = head.head
-        return governor.lemma_.lower() in {"role", "position", "opportunity", "job", "offer"} and (
-            not any(c.lower_ in {"my", "previous", "former", "last"} for c in governor.children)
-        )
-    return False
+    if head.lower_ == "for":
+        return False
+    other_job = any(c.lower_ in NOT_THIS_JOB for c in governor.children)
+    noun = governor.lemma_.lower()
+    if noun in DESTINATION_NOUNS or (noun == INTERVIEW_PLACE and head.lower_ == "at"):
+        return not other_job
+    joined = governor.dep_ == "dobj" and _looks_ahead(governor.head, "join")
+    return head.lower_ == "at" and joined and not other_job
+
+
+def _looks_ahead(verb: Token, *lemmas: str) -> bool:
+    """ "to join", "would join", "forward to joining": a verb about the job to come."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lemmas or is_past(verb):
+        return False
+    if verb.tag_ == "VB":
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in LOOKING_AHEAD_PREPS
+
+
+def _name_at(token: Token) -> list[Token]:
+    """The name a word ends: its compounds before it ("Trailhead Co"), and what is glued to
+    it after ("Co" "-" "op"), as the tokenizer splits "Co-op"."""
+    doc = token.doc
+    first = token.i
+    while first > 0 and _modifies(doc[first - 1], token):
+        first -= 1
+    last = token.i
+    while last + 1 < len(doc) and not doc[last].whitespace_ and doc[last + 1].is_alpha:
+        last += 1
+    while last + 2 < len(doc) and not doc[last].whitespace_ and doc[last + 1].text == "-":
+        last += 2  # "Co" "-" "op"
+    return list(doc[first : last + 1])
+
+
+def _modifies(word: Token, token: Token) -> bool:
+    return word.dep_ in {"compound", "nmod"} and word.head.i <= token.i
+
+
+def _text(name: list[Token]) -> str:
+    return name[0].doc[name[0].i : name[-1].i + 1].text
+
+
+def _is_employer_name(name: list[Token]) -> bool:
+    """A proper name that can be an employer: one with a company's legal form, or a proper
+    noun that is not a person, a date or a nationality. "The Emerging Leaders Program" and
+    "the Team" are not: a company's own name rarely takes "the"."""
+    if not any(t.pos_ == "PROPN" for t in name):
+        return False
+    if COMPANY_SUFFIX_RE.search(_text(name)):
+        return True
+    root = name[-1]
+    return (
+        root.pos_ == "PROPN"
+        and root.lower_ not in NOT_SPECIFIC_PROPN
+        and not any(c.dep_ == "det" for t in name for c in t.children)
+        and not any(t.ent_type_ in NOT_EMPLOYER_ENTS for t in name)
+    )
 
 
 def _same_company(a: str, b: str) -> bool:
-    """ "Lakeland" for "Lakeland Health System" is the same employer, shortened."""
+    """ "Lakeland" for "Lakeland Health System" is the same employer, shortened, and so is
+    "GEC" for "Global Enterprise Corp."."""
+    if _initials_of(a, b) or _initials_of(b, a):
+        return True
     a, b = _normalise(a), _normalise(b)
     return bool(a and b) and (a in b or b in a or _similar(a, b))
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """ "GEC" for "Global Enterprise Corp.", or "GE" without its legal form."""
+    words = re.findall(r"[^\W\d_]+", COMPANY_SUFFIX_RE.sub("", name))
+    initials = "".join(w[0] for w in words).upper()
+    whole = "".join(w[0] for w in re.findall(r"[^\W\d_]+", name)).upper()
+    return short.isupper() and len(short) >= 2 and short in {initials, whole}
 
 
 @code_rule(
@@ -490,8 +614,11 @@ def role_missing(letter: Letter) -> Iterator[Hit]:
 
 
 def _mentions(letter: Letter, name: str) -> bool:
-    text = _normalise(letter.text)
-    return _normalise(name) in text
+    """Named where the reader sees it: below the front matter (it only gives the context,
+    "company: Brightwave" names nothing) and above a quoted reply (someone else's words)."""
+    layout = letter.layout
+    end = layout.quoted.start if layout.quoted else len(layout.text)
+    return _normalise(name) in _normalise(layout.text[layout.start : end])
 
 
 @code_rule(
