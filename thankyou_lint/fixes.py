@@ -18,13 +18,24 @@ from .models import Finding, Fix
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
     """The text with every non-overlapping fix applied (the earlier one wins an overlap)."""
-    chosen: list[Fix] = []
-    for fix in sorted((f.fix for f in findings if f.fix), key=lambda x: (x.start, x.end)):
-        if not chosen or fix.start >= chosen[-1].end:
-            chosen.append(fix)
-    for fix in reversed(chosen):
+    for fix in reversed([_fix(f) for f in applied(findings)]):
         text = text[: fix.start] + fix.replacement + text[fix.end :]
     return text
+
+
+def applied(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings whose fixes `apply_fixes` applies, in text order."""
+    chosen: list[Finding] = []
+    fixable = sorted((f for f in findings if f.fix), key=lambda f: (_fix(f).start, _fix(f).end))
+    for finding in fixable:
+        if not chosen or _fix(finding).start >= _fix(chosen[-1]).end:
+            chosen.append(finding)
+    return chosen
+
+
+def _fix(finding: Finding) -> Fix:
+    assert finding.fix is not None  # only findings with a fix get here
+    return finding.fix
 
 
 LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
