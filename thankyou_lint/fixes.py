@@ -38,6 +38,47 @@ def _fix(finding: Finding) -> Fix:
     return finding.fix
 
 
+# What a word that opens a sentence takes with it when it is removed: its comma
+# ("Haha, that was fun") or, when it is the whole sentence, its closing marks ("lol.").
+OWN_MARKS_RE = re.compile(r",|[.!?…]+")
+
+
+def removal(text: str, start: int, end: int) -> Fix:
+    """A fix deleting text[start:end] that leaves tidy prose: no doubled space, no space
+    before punctuation, no stray comma or full stop.
+
+    "great to meet you lol." -> "great to meet you."; "you, lol." -> "you.";
+    "Haha, that was fun" -> "that was fun"; "Great. lol. See you" -> "Great. See you".
+    The next word keeps its case: capitalising it could clash with that word's own fix.
+    """
+    if start > 0 and end < len(text) and text[start - 1] + text[end] in ("()", "[]"):
+        start, end = start - 1, end + 1  # "fun (lol)." -> "fun."
+    left = _spaces_before(text, start)
+    if left == 0 or text[left - 1] in "\r\n.!?…":
+        own = OWN_MARKS_RE.match(text, end)
+        end = own.end() if own else end
+    elif text[left - 1] == ",":
+        start = left - 1  # the comma that led up to it goes too
+    if _spaces_before(text, start) < start:
+        start = _spaces_before(text, start)  # the space before it
+    elif start == 0 or text[start - 1] in "\r\n":
+        end = _spaces_after(text, end)  # at the start of a line: the space after it
+    return Fix(start=start, end=end, replacement="")
+
+
+def _spaces_before(text: str, at: int) -> int:
+    """Where the spaces and tabs that end text[:at] begin (index walks: no copies)."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at
+
+
+def _spaces_after(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
+
+
 LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 

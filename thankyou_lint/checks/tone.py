@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..fixes import removal
 from ..letter import Hit, Letter
 from ..models import Fix
 from ..registry import code_rule
@@ -88,12 +89,8 @@ def emoji(letter: Letter) -> Iterator[Hit]:
     start, text = letter.body.start, letter.doc_text
     for regex in (EMOJI_RE, EMOTICON_RE):
         for m in regex.finditer(text):
-            # The fix removes the emoji and the spaces before it: "chat 😊." -> "chat."
-            begin = m.start()
-            while begin > 0 and text[begin - 1] == " ":
-                begin -= 1
-            fix = Fix(start=start + begin, end=start + m.end(), replacement="")
-            yield Hit(start + m.start(), start + m.end(), fix=fix)
+            begin, end = start + m.start(), start + m.end()
+            yield Hit(begin, end, fix=removal(letter.text, begin, end))  # "chat 😊." -> "chat."
 
 
 def _fix(start: int, m: re.Match[str], mark: str) -> Fix:
