@@ -44,6 +44,18 @@ def test_findings_locate_the_words_that_triggered_them() -> None:
     assert BAD[bombed.start : bombed.end] == "I bombed"
 
 
+def test_generic_self_praise_is_one_finding_over_the_whole_claim() -> None:
+    """The claim with no concrete strength behind it is a strengths finding over the whole
+    clause, asking for evidence; its clichés are generic findings over their own words,
+    asking for other wording. No words are explained twice in the same way."""
+    report = lint(BAD)
+    claims = [f for f in report.findings if f.rule == "strengths.generic-only"]
+    assert [BAD[f.start : f.end] for f in claims] == ["I'm a team player and a hard worker"]
+    cliches = [f for f in report.findings if f.rule == "generic.cliche"]
+    assert [BAD[f.start : f.end] for f in cliches] == ["team player", "hard worker"]
+    assert claims[0].suggestion not in {f.suggestion for f in cliches}
+
+
 def test_findings_are_sorted_and_unique() -> None:
     report = lint(BAD)
     keys = [(f.start, f.end, f.rule) for f in report.findings]

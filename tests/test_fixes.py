@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, SHARED_CORPUS, TEAM_CORPUS, run_cli
 
-from thankyou_lint import lint
-from thankyou_lint.fixes import apply_fixes, write_fixed
+from thankyou_lint import Finding, Linter, lint
+from thankyou_lint.fixes import applied, apply_fixes, write_fixed
 
 CASUAL = (
     "Hey Sam,\n\nthx so much for the chat about the Brightwave analyst role 😊 At Parcelly I"
@@ -93,3 +93,130 @@ def test_a_failed_write_leaves_the_original_intact(
 def test_fix_refuses_stdin() -> None:
     result = run_cli("--fix", "-", stdin=CASUAL)
     assert result.returncode == 2 and "--diff" in result.stderr
+
+
+# Every corpus we have: the team's, the real letters and, where present, the shared ones.
+CORPORA = (
+    TEAM_CORPUS,
+    ROOT / "tests" / "corpus-real" / "dev",
+    ROOT / "tests" / "corpus-real" / "holdout",
+    SHARED_CORPUS,
+    SHARED_CORPUS.parent / "corpus-real",
+)
+LETTER = (
+    "{greeting}\n\nThank you for meeting me on Tuesday about the analyst role. I enjoyed"
+    " hearing how the team rebuilt its reporting, and my three years of SQL at Parcelly would"
+    " help with the migration you described.{extra}\n\nBest regards,\nSam Lee\n"
+)
+
+
+def _fixed_places(findings: list[Finding]) -> list[tuple[str, int, int]]:
+    """(rule, start, end) of each applied fix's new text in the fixed letter."""
+    places, shift = [], 0
+    for finding in applied(findings):
+        assert finding.fix is not None
+        start = finding.fix.start + shift
+        places.append((finding.rule, start, start + len(finding.fix.replacement)))
+        shift += len(finding.fix.replacement) - (finding.fix.end - finding.fix.start)
+    return places
+
+
+def _refixable(findings: list[Finding], places: list[tuple[str, int, int]]) -> list[str]:
+    """Fixable findings of a rule at the place that rule's fix just rewrote."""
+    return [
+        f"{f.rule} at {f.start}"
+        for f in findings
+        for rule, start, end in places
+        if f.fix is not None and f.rule == rule and f.start <= end and start <= f.end
+    ]
+
+
+def test_a_second_fix_changes_nothing_on_any_corpus_letter(linter: Linter) -> None:
+    """`--fix` is idempotent: what it writes is not flagged again for the same reason."""
+    paths = [p for folder in CORPORA for p in sorted(folder.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    fixed = {
+        path: (apply_fixes(text, report.findings), _fixed_places(report.findings))
+        for path, text, report in zip(paths, texts, linter.lint_many(texts), strict=True)
+        if applied(report.findings)
+    }
+    assert len(fixed) >= 20  # the corpora hold enough casual letters to exercise the fixes
+    again = linter.lint_many(text for text, _ in fixed.values())
+    for (path, (text, places)), report in zip(fixed.items(), again, strict=True):
+        assert apply_fixes(text, report.findings) == text, path.name
+        assert not _refixable(report.findings, places), path.name
+
+
+@pytest.mark.parametrize(
+    ("greeting", "extra"),
+    [
+        ("Hey there,", ""),
+        ("Hey there Dana,", ""),
+        ("Yo there,", ""),
+        ("Dear Dana,", " Great meeting!!! Loved the tour!! See you soon!"),
+        ("Dear Dana,", " Great meeting!!! I hope the launch goes well!"),
+        ("Dear Dana,", " Thanks again! I hope the launch goes well! See you soon!"),
+    ],
+)
+def test_fixed_text_is_not_flagged_again(linter: Linter, greeting: str, extra: str) -> None:
+    letter = LETTER.format(greeting=greeting, extra=extra)
+    report = linter.lint(letter)
+    fixed = apply_fixes(letter, report.findings)
+    fixed_rules = {f.rule for f in applied(report.findings)}
+    assert fixed_rules, "the letter has something to fix"
+    assert not fixed_rules & {f.rule for f in linter.lint(fixed).findings}
+    assert apply_fixes(fixed, linter.lint(fixed).findings) == fixed
+
+
+def test_a_casual_greeting_is_made_formal_in_one_go(linter: Linter) -> None:
+    letter = LETTER.format(greeting="Hey there,", extra="")
+    assert apply_fixes(letter, linter.lint(letter).findings).startswith("Hello,\n")
+    letter = LETTER.format(greeting="Hey there Dana,", extra="")
+    assert apply_fixes(letter, linter.lint(letter).findings).startswith("Dear Dana,\n")
+
+
+def test_exclamations_are_cut_to_the_first_one(linter: Linter) -> None:
+    letter = LETTER.format(greeting="Dear Dana,", extra=" Great meeting!!! Loved the tour!!")
+    fixed = apply_fixes(letter, linter.lint(letter).findings)
+    assert "Great meeting! Loved the tour." in fixed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fixed"),
+    [
+        ("It was great to meet you lol.", "It was great to meet you."),
+        ("The tour was fun, lmao.", "The tour was fun."),
+        ("I loved the tour haha and the demo.", "I loved the tour and the demo."),
+        ("Rofl, I was so nervous.", "I was so nervous."),
+        ("The demo was fun (lol). OMG. See you soon.", "The demo was fun. See you soon."),
+    ],
+)
+def test_laughter_is_left_out_cleanly(linter: Linter, sentence: str, fixed: str) -> None:
+    """Text-speak that only laughs or reacts stands for no words: it is removed, with no
+    space left before punctuation and no doubled space."""
+    letter = LETTER.format(greeting="Dear Dana,", extra=" " + sentence)
+    report = linter.lint(letter)
+    laughs = [f for f in report.findings if f.rule == "tone.text-speak"]
+    assert laughs and all(f.fix and (f.suggestion or "").startswith("Leave it out") for f in laughs)
+    assert apply_fixes(letter, report.findings) == LETTER.format(
+        greeting="Dear Dana,", extra=" " + fixed
+    )
+
+
+def test_abbreviations_are_still_written_out(linter: Linter) -> None:
+    letter = LETTER.format(greeting="Dear Dana,", extra=" It was gr8 to meet u, thx again.")
+    report = linter.lint(letter)
+    speak = [f for f in report.findings if f.rule == "tone.text-speak"]
+    assert len(speak) == 3
+    assert all((f.suggestion or "").startswith("Write the words out") for f in speak)
+    assert " It was great to meet you, thanks again." in apply_fixes(letter, report.findings)
+
+
+def test_lower_case_text_speak_is_no_name_whatever_the_parser_says(linter: Linter) -> None:
+    """spaCy reads "gonna" after "lol." as an organisation; names have capitals, so it is
+    found on the first run, not only after --fix has removed the "lol"."""
+    letter = LETTER.format(
+        greeting="Dear Dana,", extra=" I am on my phone lol. gonna start on the react app."
+    )
+    speak = [letter[f.start : f.end] for f in linter.lint(letter).findings]
+    assert "gonna" in speak

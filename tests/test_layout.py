@@ -212,3 +212,52 @@ def test_an_address_line_is_not_a_subject_line() -> None:
     assert parse_layout(text).subject is None
     assert not [f for f in lint(text).findings if f.rule.startswith("structure.vague")]
     assert not [f for f in lint(text).findings if "internal error" in f.message]
+
+
+SIGNATURE_BLOCK = (
+    "Sam Lee\nSenior Data Analyst, Parcelly Ltd.\n+44 7700 900123\nsam.lee@example.com\n"
+    "https://samlee.dev\nParcelly Inc."
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "signature", "postscript"),
+    [
+        ("Best regards,\nSam Lee\n\nI really really need this job!!!", "Sam Lee", None),
+        ("Best regards,\nSam Lee\nHire me please!", "Sam Lee", None),
+        (f"Best regards,\n{SIGNATURE_BLOCK}\n\nI really need this job!", SIGNATURE_BLOCK, None),
+        (
+            "Best regards, Sam Lee\n\nI really need this job!\n\nP.S. I attach my SQL samples.",
+            "Sam Lee",
+            "I really need this job!\n\nP.S. I attach my SQL samples.",
+        ),
+        (f"Best regards,\n{SIGNATURE_BLOCK}", SIGNATURE_BLOCK, ""),
+    ],
+)
+def test_text_after_the_signature_is_a_postscript(
+    closing: str, signature: str, postscript: str | None
+) -> None:
+    """What goes on under the name is linted as a postscript, "P.S." or not; the lines of a
+    signature block (title, phone, e-mail, web, company) stay the signature."""
+    text = f"Dear Ms. Lee,\n\n{BODY}\n\n{closing}\n"
+    layout = parse_layout(text)
+    assert layout.body_text == BODY
+    assert layout.signoff_phrase == "best regards"
+    assert layout.slice(layout.signature) == signature
+    expected = closing.rsplit("\n", 1)[-1] if postscript is None else postscript
+    assert layout.slice(layout.postscript) == expected
+    if expected:
+        assert layout.parsed_text.endswith(expected)
+
+
+def test_begging_under_the_name_is_found_and_the_letter_is_signed(tmp_path: Path) -> None:
+    text = (
+        f"Dear Ms. Lee,\n\n{BODY}\n\nBest regards,\nSam Lee\n\nI really really need this job!!!\n"
+    )
+    rules = {f.rule for f in lint(text).findings}
+    assert {"tone.begging", "tone.exclamations"} <= rules
+    assert "structure.missing-signoff" not in rules
+    draft = tmp_path / "letter.txt"
+    draft.write_text(text)
+    shown = run_cli("--explain-layout", str(draft)).stdout.splitlines()
+    assert shown[-1].split("|")[0].split() == ["8", "postscript"]

@@ -18,13 +18,65 @@ from .models import Finding, Fix
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
     """The text with every non-overlapping fix applied (the earlier one wins an overlap)."""
-    chosen: list[Fix] = []
-    for fix in sorted((f.fix for f in findings if f.fix), key=lambda x: (x.start, x.end)):
-        if not chosen or fix.start >= chosen[-1].end:
-            chosen.append(fix)
-    for fix in reversed(chosen):
+    for fix in reversed([_fix(f) for f in applied(findings)]):
         text = text[: fix.start] + fix.replacement + text[fix.end :]
     return text
+
+
+def applied(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings whose fixes `apply_fixes` applies, in text order."""
+    chosen: list[Finding] = []
+    fixable = sorted((f for f in findings if f.fix), key=lambda f: (_fix(f).start, _fix(f).end))
+    for finding in fixable:
+        if not chosen or _fix(finding).start >= _fix(chosen[-1]).end:
+            chosen.append(finding)
+    return chosen
+
+
+def _fix(finding: Finding) -> Fix:
+    assert finding.fix is not None  # only findings with a fix get here
+    return finding.fix
+
+
+# What a word that opens a sentence takes with it when it is removed: its comma
+# ("Haha, that was fun") or, when it is the whole sentence, its closing marks ("lol.").
+OWN_MARKS_RE = re.compile(r",|[.!?…]+")
+
+
+def removal(text: str, start: int, end: int) -> Fix:
+    """A fix deleting text[start:end] that leaves tidy prose: no doubled space, no space
+    before punctuation, no stray comma or full stop.
+
+    "great to meet you lol." -> "great to meet you."; "you, lol." -> "you.";
+    "Haha, that was fun" -> "that was fun"; "Great. lol. See you" -> "Great. See you".
+    The next word keeps its case: capitalising it could clash with that word's own fix.
+    """
+    if start > 0 and end < len(text) and text[start - 1] + text[end] in ("()", "[]"):
+        start, end = start - 1, end + 1  # "fun (lol)." -> "fun."
+    left = _spaces_before(text, start)
+    if left == 0 or text[left - 1] in "\r\n.!?…":
+        own = OWN_MARKS_RE.match(text, end)
+        end = own.end() if own else end
+    elif text[left - 1] == ",":
+        start = left - 1  # the comma that led up to it goes too
+    if _spaces_before(text, start) < start:
+        start = _spaces_before(text, start)  # the space before it
+    elif start == 0 or text[start - 1] in "\r\n":
+        end = _spaces_after(text, end)  # at the start of a line: the space after it
+    return Fix(start=start, end=end, replacement="")
+
+
+def _spaces_before(text: str, at: int) -> int:
+    """Where the spaces and tabs that end text[:at] begin (index walks: no copies)."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at
+
+
+def _spaces_after(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 
 
 LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")

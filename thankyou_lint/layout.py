@@ -128,7 +128,7 @@ class Layout:
     signoff_phrase: str | None = None  # lower-case, e.g. "best regards"
     signature: Span | None = None
     name: Span | None = None
-    postscript: Span | None = None  # "P.S. ..." after the signature: linted with the body
+    postscript: Span | None = None  # text after the signature ("P.S. ..."): linted too
     quoted: Span | None = None  # a quoted reply or forwarded message below: not the letter
     start: int = 0  # where the letter begins: after the front matter, which only gives context
 
@@ -404,12 +404,19 @@ def _find_closing(lines: list[Line], body_start: int) -> Closing | None:
     the lowest line that is a known closing phrase ("Yours faithfully"), or else a short
     line right above a name ("Have a great rest of the week,", "Happy Hiring!"). A name
     alone under the body signs the letter without a sign-off phrase; so does "Best,
-    Jordan" at the end of a one-paragraph message.
+    Jordan" at the end of a one-paragraph message. Below the signature, a "P.S." or text
+    that goes on under a signed sign-off is a postscript.
     """
     content = [i for i, line in enumerate(lines) if line.stripped and line.end > body_start]
     if not content:
         return None
     ps = next((i for i in content[1:] if POSTSCRIPT_RE.match(lines[i].stripped)), None)
+    under = _text_under_signature(lines, content if ps is None else content[: content.index(ps)])
+    return _closing_above(lines, content, ps if under is None else under)
+
+
+def _closing_above(lines: list[Line], content: list[int], ps: int | None) -> Closing | None:
+    """The closing of the lines in `content`, with the postscript from line `ps` down."""
     postscript = None
     if ps is not None:
         postscript = Span(lines[ps].span.start, lines[content[-1]].span.end)
@@ -439,6 +446,31 @@ def _find_closing(lines: list[Line], body_start: int) -> Closing | None:
     if postscript is not None:
         return Closing(postscript.start, None, None, None, None, postscript)
     return None
+
+
+def _text_under_signature(lines: list[Line], content: list[int]) -> int | None:
+    """The first line of text that goes on under a signed sign-off ("Best regards," over
+    "Sam Lee", then "I really need this job!"): a postscript without its "P.S.".
+
+    Only a sentence starts it: a title, phone, e-mail, web or company line under the name
+    is the signature block.
+    """
+    for k in range(len(content) - 2, 0, -1):  # the lowest sign-off; never the first line
+        signed = match_signoff(lines[content[k]].stripped)
+        below = content[k + 1 :]
+        if signed is None or not (signed[1] is not None or is_name(lines[below[0]].stripped)):
+            continue
+        if not any(is_prose(lines[i]) for i in content[:k]):
+            return None  # no body above it: this is not the letter's closing
+        return next((i for i in below if _says_something(lines[i])), None)
+    return None
+
+
+def _says_something(line: Line) -> bool:
+    """Running text or a sentence, however short ("Hire me please!"); no contact line."""
+    words = WORD_RE.findall(line.text)
+    sentence = line.stripped.endswith(SENTENCE_ENDS) and any(w[0].islower() for w in words)
+    return (sentence or is_prose(line)) and not CONTACT_RE.search(line.text)
 
 
 def _inline_signoff(line: Line) -> Closing | None:

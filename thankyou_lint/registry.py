@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .errors import ConfigError
+from .fixes import removal
 from .layout import Layout
 from .letter import Hit, Letter
 from .matching import PackMatcher
@@ -160,7 +161,11 @@ class PackRuleSpec(RuleMeta):
     skip_quoted: bool = True
     skip_names: bool = True  # "LOL Analytics", "Yo! Sushi": names are never findings
     fixes: dict[str, str] = Field(
-        default_factory=dict, description="Safe replacements by matched text (lower case)."
+        default_factory=dict,
+        description="Safe replacements by matched text (lower case); an empty one removes it.",
+    )
+    removal_suggestion: str | None = Field(
+        default=None, description="The suggestion for a match whose fix removes it."
     )
 
     @model_validator(mode="before")
@@ -207,12 +212,15 @@ class PackRule:
                 continue
             if self.spec.skip_names and _looks_like_name(span):
                 continue
-            yield self._with_fix(letter.span_hit(span), span.text)
+            yield self._with_fix(letter.text, letter.span_hit(span), span.text)
 
-    def _with_fix(self, hit: Hit, matched: str) -> Hit:
+    def _with_fix(self, text: str, hit: Hit, matched: str) -> Hit:
         replacement = self.spec.fixes.get(matched.lower())
         if replacement is None:
             return hit
+        if not replacement:  # nothing stands for it ("lol"): it goes, with its space and comma
+            fix = removal(text, hit.start, hit.end)
+            return replace(hit, fix=fix, suggestion=self.spec.removal_suggestion)
         if matched[:1].isupper():
             replacement = replacement[:1].upper() + replacement[1:]
         return replace(hit, fix=Fix(start=hit.start, end=hit.end, replacement=replacement))
@@ -221,6 +229,8 @@ class PackRule:
 def _looks_like_name(span: Any) -> bool:
     """Part of a capitalised name such as "LOL Analytics" or "Yo! Sushi"."""
     doc = span.doc
+    if span.text == span.text.lower():
+        return False  # names have capitals: a lowercase "gonna" the parser calls an ORG is not one
     if span[0].ent_type_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON", "EVENT"}:
         return True
     if not span[0].text[:1].isupper():

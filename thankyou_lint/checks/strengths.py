@@ -395,7 +395,10 @@ def missing(letter: Letter) -> Iterator[Hit]:
         "'Hard worker' and 'passionate' are what every candidate says. The interviewer"
         " remembers a concrete result, a skill in use, or a point you made."
     ),
-    suggestion="Replace the adjectives with one thing you did and what came of it.",
+    # The claim may hold clichés ("hard worker"): generic.cliche reports their wording, this
+    # rule what the letter lacks, so it points at the whole claim and asks for evidence.
+    suggestion="Add one thing you did and what came of it: 'At Parcelly I cut the monthly"
+    " close from four days to one.'",
     needs={"lemma", "pos", "dep", "ents"},
     bad=[
         "Dear Dana,\n\nThank you for meeting me. I am a hard worker and a fast learner, and I"
@@ -409,4 +412,22 @@ def missing(letter: Letter) -> Iterator[Hit]:
 def generic_only(letter: Letter) -> Iterator[Hit]:
     praise = _generic_praise(letter)
     if praise and not strengths(letter):
-        yield letter.hit(praise[0])
+        yield _claim(letter, praise[0])
+
+
+def _claim(letter: Letter, praise: Token) -> Hit:
+    """The clause that makes the claim ("I am a hard worker and a fast learner"), without
+    the clauses joined to it (", and I really need this job")."""
+    verb = _governing_verb(praise)
+    joined = {
+        t.i
+        for c in verb.children
+        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+        for t in c.subtree
+    }
+    words = [t for t in verb.subtree if t.i not in joined]
+    while len(words) > 1 and (words[-1].is_punct or words[-1].dep_ == "cc"):
+        words.pop()
+    while len(words) > 1 and (words[0].is_punct or words[0].dep_ == "cc"):
+        words.pop(0)
+    return letter.hit(words[0], words[-1])

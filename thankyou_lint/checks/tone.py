@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..fixes import removal
 from ..letter import Hit, Letter
 from ..models import Fix
 from ..registry import code_rule
@@ -23,8 +24,9 @@ EMOJI_RE = re.compile(
 # :) :-) ;) :D :P :( <3 xD ^^ — only where they stand alone between spaces.
 EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=8][-']?[)(DPpO/\\|*3]+|<3+|[xX]D+|\^\^|\^_\^|:'\()(?!\S)")
 EXCLAMATION_RUN_RE = re.compile(r"!{2,}|[!?]{3,}|!\?|\?!")
+# The whole casual phrase, "there" included: the fix must not leave "Hello there" behind.
 CASUAL_GREETING_RE = re.compile(
-    r"(?i)^(hey+|yo|hiya|howdy|sup|what'?s\s+up|hi\s+there|hello\s+there|hey\s+there)\b"
+    r"(?i)^(?:(?:hey+|yo|hiya|howdy|sup|what'?s\s+up)(?:\s+there)?|(?:hi|hello)\s+there)\b"
 )
 CASUAL_SIGNOFF_WORDS = {
     "cheers",
@@ -87,12 +89,8 @@ def emoji(letter: Letter) -> Iterator[Hit]:
     start, text = letter.body.start, letter.doc_text
     for regex in (EMOJI_RE, EMOTICON_RE):
         for m in regex.finditer(text):
-            # The fix removes the emoji and the spaces before it: "chat 😊." -> "chat."
-            begin = m.start()
-            while begin > 0 and text[begin - 1] == " ":
-                begin -= 1
-            fix = Fix(start=start + begin, end=start + m.end(), replacement="")
-            yield Hit(start + m.start(), start + m.end(), fix=fix)
+            begin, end = start + m.start(), start + m.end()
+            yield Hit(begin, end, fix=removal(letter.text, begin, end))  # "chat 😊." -> "chat."
 
 
 def _fix(start: int, m: re.Match[str], mark: str) -> Fix:
@@ -113,18 +111,26 @@ def _fix(start: int, m: re.Match[str], mark: str) -> Fix:
 def exclamations(letter: Letter) -> Iterator[Hit]:
     start, text = letter.body.start, letter.doc_text
     runs = list(EXCLAMATION_RUN_RE.finditer(text))
-    for m in runs:
-        mark = "!" if set(m.group()) == {"!"} else "?"
-        yield Hit(start + m.start(), start + m.end(), fix=_fix(start + m.start(), m, mark))
+    in_runs = {i for m in runs for i in range(m.start(), m.end())}
     # Marks that end a sentence; not one inside a name ("at Yo! Sushi's head office").
     marks = [
         m
         for m in re.finditer(r"(?<!!)!(?!!)(?=\s|$)", text)
-        if not NAME_WITH_MARK_RE.search(text[max(0, m.start() - 40) : m.end() + 3])
+        if m.start() not in in_runs
+        and not NAME_WITH_MARK_RE.search(text[max(0, m.start() - 40) : m.end() + 3])
     ]
-    if not runs and len(marks) >= SEVERAL_EXCLAMATIONS:
-        for m in marks:
-            yield Hit(start + m.start(), start + m.end())
+    if not runs and len(marks) < SEVERAL_EXCLAMATIONS:
+        return
+    # The fix does what the suggestion says, so a second run finds nothing: the first
+    # exclamation stays, a run shrinks to one mark, every later one becomes a full stop.
+    kept = False
+    for m in sorted(runs + marks, key=lambda m: m.start()):
+        if "?" in m.group():
+            mark = "?"
+        else:
+            mark, kept = ("." if kept else "!"), True
+        fix = _fix(start + m.start(), m, mark) if mark != m.group() else None
+        yield Hit(start + m.start(), start + m.end(), fix=fix)
 
 
 @code_rule(
