@@ -269,6 +269,15 @@ def test_a_weak_answer_is_an_excuse_until_the_better_answer_is_given(
     assert card["confronts-objections"] is confronts
 
 
+def test_the_card_is_the_same_whichever_rules_are_selected(linter: Linter) -> None:
+    """The card reads the whole parse: selecting only parse-free rules (tone.emoji) once
+    crashed the process, the card's clauses read from a pipeline without a parser."""
+    full = linter.lint(GOOD).reasons
+    emoji_only = Linter(Config(select=("tone.emoji",)))
+    assert emoji_only.lint(GOOD).reasons == full
+    assert {"parser", "ner", "lemmatizer"} <= set(emoji_only.nlp.pipe_names)
+
+
 def test_reasons_card_of_a_weak_letter() -> None:
     report = lint(BAD)
     marks = {c.reason.value: c.mark for c in report.reasons}

@@ -81,9 +81,12 @@ class Linter:
 
     @cached_property
     def needs(self) -> frozenset[Need]:
-        """What the pipeline must annotate for the per-letter rules."""
+        """What the pipeline must annotate for the per-letter rules and the report card,
+        which every report carries whichever rules are selected."""
+        from .reasons import CARD_NEEDS
+
         letter_rules = [r for r in self.rules if not isinstance(r, RunRule)]
-        return frozenset().union(*(r.meta.needs for r in letter_rules))
+        return CARD_NEEDS.union(*(r.meta.needs for r in letter_rules))
 
     @cached_property
     def _exclusive(self) -> set[str]:

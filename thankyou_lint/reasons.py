@@ -19,9 +19,14 @@ from .checks.moving_on import adds_information, hands_over, moves_on
 from .checks.strengths import strengths
 from .letter import Letter
 from .models import Finding, Reason, ReasonCheck
+from .nlp import Need
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+# The card reads the whole parse (strengths by their clauses, names by entities), so a
+# run of parse-free rules ('--select tone.emoji') still loads it for the card.
+CARD_NEEDS = frozenset(Need)
 
 OBJECTION_WORDS = {
     "concern",
