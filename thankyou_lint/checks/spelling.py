@@ -217,6 +217,7 @@ def doubled_word(letter: Letter) -> Iterator[Hit]:
         "I don't want to loose this chance.",
         "Thank you, and your welcome to call me.",
         "Your feedback had a real affect on me.",
+        "I remain very interest in the role.",
     ],
     good=[
         "I look forward to hearing from you. I was glad to be here.",
@@ -224,6 +225,7 @@ def doubled_word(letter: Letter) -> Iterator[Hit]:
         "I don't want to lose this chance; the loose ends are tied.",
         "You're welcome to call me about your welcome pack.",
         "Your feedback had a real effect on me, and it will affect how I prepare.",
+        "I remain very interested in the role, and very open to a trial shift.",
     ],
 )
 def confused_word(letter: Letter) -> Iterator[Hit]:
@@ -251,4 +253,20 @@ def _confused(token: Token) -> str | None:
             return "you're"  # "your welcome to call", not "your welcome pack"
     if word == "affect" and before is not None and before.pos_ in {"DET", "ADJ"}:
         return "effect"  # "a real affect": a noun is needed
-    return None
+    return _participle_meant(token)
+
+
+DEGREE_WORDS = {"very", "so", "extremely", "really", "quite", "too"}
+
+
+def _participle_meant(token: Token) -> str | None:
+    """ "I remain very interest in the role": a degree word before a noun or a verb's
+    base form where an adjective stands (the complement of 'be' or 'remain') wants the
+    participle, "interested". An adjective ("very open") is left alone."""
+    if token.tag_ not in {"NN", "VB", "VBP", "UH"} or token.dep_ not in {"acomp", "attr"}:
+        return None
+    if not any(c.lower_ in DEGREE_WORDS and c.dep_ == "advmod" for c in token.lefts):
+        return None
+    word = token.lower_
+    participle = word + ("d" if word.endswith("e") else "ed")
+    return participle if participle in _spellchecker() else None
