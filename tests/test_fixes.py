@@ -189,6 +189,7 @@ def test_exclamations_are_cut_to_the_first_one(linter: Linter) -> None:
         ("I loved the tour haha and the demo.", "I loved the tour and the demo."),
         ("Rofl, I was so nervous.", "I was so nervous."),
         ("The demo was fun (lol). OMG. See you soon.", "The demo was fun. See you soon."),
+        ("Thanks lol. LOL. The demo was fun.", "Thanks. The demo was fun."),  # not a name
     ],
 )
 def test_laughter_is_left_out_cleanly(linter: Linter, sentence: str, fixed: str) -> None:

@@ -231,6 +231,8 @@ def _looks_like_name(span: Any) -> bool:
     doc = span.doc
     if span.text == span.text.lower():
         return False  # names have capitals: a lowercase "gonna" the parser calls an ORG is not one
+    if all(t.is_punct for t in span.sent if not span.start <= t.i < span.end):
+        return False  # "LOL." on its own: a name stands in a sentence, it is not one
     if span[0].ent_type_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON", "EVENT"}:
         return True
     if not span[0].text[:1].isupper():
