@@ -204,6 +204,17 @@ def test_explain_layout_prints_each_line_with_its_part(tmp_path: Path) -> None:
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1
 
 
+def test_explain_layout_shows_a_disable_line_as_written(tmp_path: Path) -> None:
+    """A plain-text disable line is no part of the letter; it is shown as the user wrote it,
+    marked as a directive, not as an empty line."""
+    draft = tmp_path / "letter.txt"
+    directive = "# thankyou-lint: disable=tone.emoji"
+    draft.write_text(f"Dear Ms. Lee,\n\n{directive}\n{BODY}\n\nBest regards,\nSam Lee\n")
+    lines = run_cli("--explain-layout", str(draft)).stdout.splitlines()
+    assert [p.strip() for p in lines[3].split("|", 1)] == ["3 directive", directive]
+    assert lines[4].split("|")[0].split() == ["4", "body"]
+
+
 def test_an_address_line_is_not_a_subject_line() -> None:
     text = (
         "Dana Reyes\nSubject Matter Expert Team\nBrightwave Ltd\n\n"

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .cache import ReportCache
     from .config import Config
     from .inputs import Source
+    from .layout import Layout
     from .models import Report
     from .registry import RuleMeta
 
@@ -252,9 +253,24 @@ def _explain_layouts(paths: list[str], config: Config) -> int:
             continue
         print(f"{shown(path)}:")
         layout = parse_layout(analysed_text(Draft(source.text, path, markdown=source.markdown)))
-        for number, (line, part) in enumerate(layout.line_parts(), start=1):
-            print(f"{number:>4} {part:<18} | {line.text}".rstrip())
+        hidden = "markup" if source.markdown else "directive"
+        for number, (text, part) in enumerate(_shown_lines(source.text, layout, hidden), 1):
+            print(f"{number:>4} {part:<18} | {text}".rstrip())
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def _shown_lines(source: str, layout: Layout, hidden: str) -> Iterator[tuple[str, str]]:
+    """Each line as the user wrote it, beside its part: a line the analysis blanked (a
+    disable comment, say) is shown with what it was, not as an empty line."""
+    from .layout import split_lines
+
+    parts = layout.line_parts()
+    written = split_lines(source)
+    if len(written) != len(parts):  # the analysis cut a long run: show what it read
+        yield from ((line.text, part) for line, part in parts)
+        return
+    for own, (line, part) in zip(written, parts, strict=True):
+        yield own.text, (hidden if own.stripped and not line.stripped else part)
 
 
 def _changes(sources: list[Source], reports: list[Report]) -> Iterator[tuple[Source, str, str]]:
