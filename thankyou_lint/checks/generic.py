@@ -143,8 +143,14 @@ NOT_SPECIFIC_PROPN = {
         "Dear <Interviewer>,\n\nThank you.",
         "I would love to join XYZ Corp.",
         "Thank you.\n\nBest regards,\n[Your Name]",
+        "Dear #to_name#,\n\nThank you for the interview for the %role% role.",
+        "Thank you.\n\nBest regards,\nJohn Doe",
     ],
-    good=["Thank you for the interview at Brightwave.", "I like <3 the team."],
+    good=[
+        "Thank you for the interview at Brightwave.",
+        "I like <3 the team, and 100% of the #2 plant's crew.",
+        "I enjoyed meeting Joanne Doe and John Doerr.",
+    ],
 )
 def placeholder(letter: Letter) -> Iterator[Hit]:
     for start, end in placeholders(letter):

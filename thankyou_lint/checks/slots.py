@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 # One `\b` before all the words: re then rules out most positions with one test, not five.
 PLACEHOLDER_RE = re.compile(
     r"\[[^\]\n]{1,100}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
+    # Mail-merge fields: "#to_name#", "%FirstName%", "{company}", "${role}".
+    r"|#[A-Za-z_]\w{0,40}#|%[A-Za-z_]\w{0,40}%|\$?\{[A-Za-z_]\w{0,40}\}"
+    # The stock stand-in for a person's name.
+    r"|\b(?:John|Jane)\s+(?:Q\.\s+)?Doe\b"
     r"|\b(?:(?:XYZ|ABC|XX+|xx+)(?:\s+(?:Corp(?:oration)?|Company|Inc|Ltd|Co|Industries|Group))?\b"
     r"|INSERT\s+[A-Z][A-Z ]+\b|TBD\b"
     r"|(?:Company|Interviewer|Hiring\s+Manager|Recipient|Your|Candidate|First|Last)(?:'s)?\s+Name\b"
