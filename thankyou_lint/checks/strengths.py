@@ -220,11 +220,19 @@ def _held_role(token: Token) -> bool:
 
 
 def strength_in(letter: Letter, sent: Span) -> Token | None:
-    """The word that shows a concrete strength in this sentence, if any."""
+    """The word that shows a concrete strength in this sentence, if any: the first that is
+    not quoted nor only a template slot ("my background in [field], together with my
+    knowledge of your systems": the knowledge)."""
     for token in letter.tokens_with(STRENGTH_CUE_WORDS, STRENGTH_CUE_LEMMAS, sent):
-        if shows_strength(token):
+        if shows_strength(token) and _as_sent(letter, token):
             return token
-    return _result_number(letter, sent)
+    number = _result_number(letter, sent)
+    return number if number is not None and _as_sent(letter, number) else None
+
+
+def _as_sent(letter: Letter, token: Token) -> bool:
+    """The strength is in the letter as sent: not quoted, nor only a template slot."""
+    return not letter.in_quotes(token) and not _slot_only(letter, token)
 
 
 def shows_strength(token: Token) -> bool:
@@ -331,17 +339,22 @@ def _value(token: Token) -> float:
 @per_letter
 def strengths(letter: Letter) -> list[Token]:
     found = (strength_in(letter, sent) for sent in letter.sentences)
-    return [
-        t for t in found if t is not None and not letter.in_quotes(t) and not _slot_only(letter, t)
-    ]
+    return [t for t in found if t is not None]
 
 
 def _own_phrase(head: Token) -> list[Token]:
     """The words of a phrase without its conjuncts ("my knowledge of X, together with my
     background in [field]": the knowledge is real, the background a slot)."""
-    apart = {"conj", "cc", "advmod", "appos", "punct"}  # "together with ..." is apart too
-    skip = {t.i for c in head.children if c.dep_ in apart for t in c.subtree}
+    apart = {"conj", "cc", "advmod", "appos", "punct"}
+    skip = {t.i for c in head.children if c.dep_ in apart or _joins(c) for t in c.subtree}
     return [t for t in head.subtree if t.i not in skip]
+
+
+def _joins(prep: Token) -> bool:
+    """ "together with X", "along with X": a phrase that adds a second thing, as "and" would,
+    not a detail of the first (the parser hangs it on the first as a preposition)."""
+    first_two = [t.lower_ for t in prep.subtree][:2]
+    return prep.dep_ == "prep" and first_two in (["together", "with"], ["along", "with"])
 
 
 def _slot_only(letter: Letter, token: Token) -> bool:

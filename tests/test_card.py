@@ -1,0 +1,56 @@
+"""The report card on letters written for it, with real parses: each reason and the
+finding that must agree with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from thankyou_lint import Linter, Report
+
+LETTER = (
+    "Dear Ms. Park,\n\nThank you for the interview on Tuesday. {body}\n\nBest regards,\nAlex Kim"
+)
+
+
+def card(report: Report) -> dict[str, bool]:
+    return {c.reason.value: c.done for c in report.reasons}
+
+
+def rules(report: Report) -> set[str]:
+    return {f.rule for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("body", "reinforces"),
+    [
+        # "together with" / "along with" adds a second thing: the slot in it leaves the
+        # first one real, in either order.
+        (
+            "My knowledge of your stock systems, together with my background in [relevant"
+            " field], would help me start quickly.",
+            True,
+        ),
+        (
+            "My background in [relevant field], together with my knowledge of your stock"
+            " systems, would help me start quickly.",
+            True,
+        ),
+        (
+            "My experience with forklift rotas, along with my training in [area], would help"
+            " me start quickly.",
+            True,
+        ),
+        # Only slots and praise: nothing concrete.
+        (
+            "My background in [relevant field], together with my passion, would help me start"
+            " quickly.",
+            False,
+        ),
+    ],
+)
+def test_a_slot_joined_to_a_strength_leaves_it_standing(
+    linter: Linter, body: str, reinforces: bool
+) -> None:
+    report = linter.lint(LETTER.format(body=body))
+    assert card(report)["reinforces-strengths"] is reinforces
+    assert ("strengths.missing" in rules(report)) is not reinforces
