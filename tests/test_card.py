@@ -54,3 +54,23 @@ def test_a_slot_joined_to_a_strength_leaves_it_standing(
     report = linter.lint(LETTER.format(body=body))
     assert card(report)["reinforces-strengths"] is reinforces
     assert ("strengths.missing" in rules(report)) is not reinforces
+
+
+@pytest.mark.parametrize(
+    ("body", "reinforces"),
+    [
+        # Letters sent and things raised with someone are this application, not a record,
+        # whatever the parser makes of the name.
+        (
+            "Last week I wrote to Okonkwo to ask whether the shortlist had been drawn up."
+            " When nothing came back, I raised it with Okonkwo again this morning.",
+            False,
+        ),
+        # A text written, a pronoun with a result: records.
+        ("Last year I wrote the grant proposal that funded our walk-in clinic.", True),
+    ],
+)
+def test_writing_to_someone_is_no_record(linter: Linter, body: str, reinforces: bool) -> None:
+    report = linter.lint(LETTER.format(body=body))
+    assert card(report)["reinforces-strengths"] is reinforces
+    assert ("strengths.missing" in rules(report)) is not reinforces

@@ -164,8 +164,13 @@ def _is_concrete_object(head: Token) -> bool:
     """The verb acts on something (an object, a number, a named thing), not on nothing.
 
     Writing or speaking to someone ("I wrote to Priya", "I raised it with Priya") is about
-    this application, not a record: a person or a pronoun is not a concrete object.
+    this application, not a record: a person or a pronoun is not a concrete object. What
+    a verb does to a pronoun ("raised it") is not told by whom or when it was done.
     """
+    if _writes_to_someone(head) or any(
+        c.dep_ == "dobj" and c.pos_ == "PRON" and not list(c.children) for c in head.children
+    ):
+        return False
     for child in head.children:
         if child.dep_ in {"dobj", "prep", "attr", "npadvmod", "advcl", "ccomp", "xcomp"}:
             words = [t for t in child.subtree if t.is_alpha or t.like_num]
@@ -173,6 +178,14 @@ def _is_concrete_object(head: Token) -> bool:
             if words and not all(t.lower_ in VAGUE_OBJECTS for t in words):
                 return True
     return False
+
+
+def _writes_to_someone(verb: Token) -> bool:
+    """ "I wrote to Priya to ask for news": a letter sent, whatever its purpose, not a text
+    written ("I wrote the grant proposal")."""
+    return verb.lemma_.lower() == "write" and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def _person_or_function_word(token: Token) -> bool:
