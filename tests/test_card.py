@@ -74,3 +74,31 @@ def test_writing_to_someone_is_no_record(linter: Linter, body: str, reinforces: 
     report = linter.lint(LETTER.format(body=body))
     assert card(report)["reinforces-strengths"] is reinforces
     assert ("strengths.missing" in rules(report)) is not reinforces
+
+
+@pytest.mark.parametrize(
+    ("body", "reinforces"),
+    [
+        # A point the writer made in the interview, said again (RUBRIC: reinforces).
+        ("As I mentioned, I have a young family here and I hope to settle in the area.", True),
+        ("As I explained on Tuesday, I keep the weekly stock counts for my uncle's shop.", True),
+        # Said again, but generic praise, a wish or a need: nothing concrete.
+        ("As I said, I am a hard worker and a quick learner.", False),
+        ("As I mentioned, I would love to join the night team.", False),
+        ("As I mentioned, I love the way your team plans its delivery routes.", False),
+    ],
+)
+def test_a_point_made_in_the_interview_said_again_reinforces(
+    linter: Linter, body: str, reinforces: bool
+) -> None:
+    report = linter.lint(LETTER.format(body=body))
+    assert card(report)["reinforces-strengths"] is reinforces
+    crossed_by = {"strengths.missing", "strengths.generic-only"} & rules(report)
+    assert bool(crossed_by) is not reinforces
+
+
+def test_a_point_said_again_is_the_writers_record_not_a_detail(linter: Linter) -> None:
+    # As "I have run 3 marathons" is: the number is the writer's, not about the interview.
+    report = linter.lint(LETTER.format(body="As I mentioned, I have run 3 marathons."))
+    assert "generic.nothing-specific" in rules(report)
+    assert card(report)["reinforces-strengths"] is True

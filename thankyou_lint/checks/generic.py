@@ -12,7 +12,7 @@ from ..letter import Hit, Letter
 from ..registry import code_rule
 from .common import FIRST_PERSON, SECOND_PERSON, is_past, subjects
 from .slots import in_slot, placeholders, token_in_slot
-from .strengths import strengths
+from .strengths import record_of, strengths
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -268,6 +268,7 @@ def _greets_by_name(letter: Letter) -> bool:
 
 def _clause(token: Token) -> Iterator[Token]:
     """The words that describe the writer's own record: the clause of the strength."""
+    token = record_of(token)
     return token.subtree if token.pos_ in {"VERB", "AUX"} else token.head.subtree
 
 

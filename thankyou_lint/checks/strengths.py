@@ -150,7 +150,10 @@ VAGUE_OBJECTS = GENERIC_PRAISE | {"it", "that", "this"}  # "improved it", "did g
 WRITER_SUBJECTS = FIRST_PERSON | {"we"}  # the writer, or a team they were part of
 # The only words `shows_strength` answers for; `strength_in` asks it about no other.
 STRENGTH_CUE_WORDS = STRENGTH_NOUNS | QUALIFIED_WORDS | IRREGULAR_PAST.keys()
-STRENGTH_CUE_LEMMAS = ACCOMPLISHMENT_VERBS | STRENGTH_NOUNS | {"be", "speak", "have"}
+# "As I mentioned, I have ...": the writer restating a point they made in the interview.
+RESTATING_VERBS = {"mention", "say", "explain", "note", "tell", "describe"}
+STRENGTH_CUE_LEMMAS = ACCOMPLISHMENT_VERBS | STRENGTH_NOUNS | RESTATING_VERBS
+STRENGTH_CUE_LEMMAS |= {"be", "speak", "have"}
 # What a writer has or holds: "I have experience coordinating engineers".
 HELD_NOUNS = set(
     """experience background skills expertise knowledge certification certificate degree
@@ -160,7 +163,7 @@ HELD_NOUNS = set(
 GAINING_VERBS = {"hold", "gain", "build", "develop", "lead", "acquire", "earn", "complete", "do"}
 
 
-def _is_concrete_object(head: Token) -> bool:
+def _is_concrete_object(head: Token, aside: Token | None = None) -> bool:
     """The verb acts on something (an object, a number, a named thing), not on nothing.
 
     Writing or speaking to someone ("I wrote to Priya", "I raised it with Priya") is about
@@ -171,7 +174,7 @@ def _is_concrete_object(head: Token) -> bool:
         c.dep_ == "dobj" and c.pos_ == "PRON" and not list(c.children) for c in head.children
     ):
         return False
-    for child in head.children:
+    for child in (c for c in head.children if c != aside):
         if child.dep_ in {"dobj", "prep", "attr", "npadvmod", "advcl", "ccomp", "xcomp"}:
             words = [t for t in child.subtree if t.is_alpha or t.like_num]
             words = [t for t in words if not _person_or_function_word(t)]
@@ -263,7 +266,7 @@ def shows_strength(token: Token) -> bool:
         and _is_concrete_object(token)
     ):
         return True
-    if _held_role(token):
+    if _held_role(token) or _restates_own_point(token):
         return True
     if lemma == "speak" and _by_writer(token) and any(c.dep_ == "dobj" for c in token.children):
         return True  # "I speak Polish and Russian"; not "we spoke about ..."
@@ -284,6 +287,31 @@ def shows_strength(token: Token) -> bool:
         and _by_writer(token)
         and any(c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in token.children)
     )
+
+
+def _restates_own_point(said: Token) -> bool:
+    """ "As I mentioned, I have a young family here": a point the writer made in the
+    interview, said again with something concrete (not "As I said, I am a hard worker", nor
+    "As I mentioned, I would love to ...")."""
+    if said.dep_ != "advcl" or said.lemma_.lower() not in RESTATING_VERBS:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in said.children):
+        return False
+    point = said.head
+    return (
+        _by_writer(said)
+        and point.pos_ == "VERB"
+        and point.lemma_.lower() not in RECEPTION_VERBS
+        and _by_writer(point)
+        and not is_negated(point)
+        and not _not_yet_done(point)
+        and _is_concrete_object(point, aside=said)
+    )
+
+
+def record_of(strength: Token) -> Token:
+    """The word whose clause tells the record: the point itself for "As I mentioned, ..."."""
+    return strength.head if _restates_own_point(strength) else strength
 
 
 def _gained_by_writer(noun: Token) -> bool:
