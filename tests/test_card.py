@@ -102,3 +102,48 @@ def test_a_point_said_again_is_the_writers_record_not_a_detail(linter: Linter) -
     report = linter.lint(LETTER.format(body="As I mentioned, I have run 3 marathons."))
     assert "generic.nothing-specific" in rules(report)
     assert card(report)["reinforces-strengths"] is True
+
+
+@pytest.mark.parametrize(
+    ("body", "shares"),
+    [
+        # The application the interviewer has read already, sent again: nothing new.
+        ("You will find my resume attached for reference.", False),
+        ("I have enclosed a copy of my CV for your files.", False),
+        # Something beside it, or something else, is new.
+        ("I have attached my CV and the route plan we talked about.", True),
+        ("I have enclosed a sample of my written reports from the depot.", True),
+    ],
+)
+def test_sending_the_application_again_is_no_new_information(
+    linter: Linter, body: str, shares: bool
+) -> None:
+    assert card(linter.lint(LETTER.format(body=body)))["shares-new-information"] is shares
+
+
+# A template's instruction, longer than a name slot, where the new point belongs.
+INSTRUCTION = (
+    "[Here, describe in two or three sentences any project, course or result that you did not"
+    " manage to bring up during the interview itself.]"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "shares"),
+    [
+        # Announced, but the point itself is left to the template.
+        (f"I would also like to add a few points we did not cover.\n\n{INSTRUCTION}", False),
+        # The sentence says the point itself; the slot after it is only more.
+        (
+            "I would also like to add that I led the Dockside warehouse move last spring."
+            f"\n\n{INSTRUCTION}",
+            True,
+        ),
+    ],
+)
+def test_an_announcement_leading_into_a_slot_shares_nothing(
+    linter: Linter, body: str, shares: bool
+) -> None:
+    report = linter.lint(LETTER.format(body=body))
+    assert card(report)["shares-new-information"] is shares
+    assert "generic.placeholder" in rules(report)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # One `\b` before all the words: re then rules out most positions with one test, not five.
 PLACEHOLDER_RE = re.compile(
-    r"\[[^\]\n]{1,100}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
+    r"\[[^\]\n]{1,200}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
     r"|\b(?:(?:XYZ|ABC|XX+|xx+)(?:\s+(?:Corp(?:oration)?|Company|Inc|Ltd|Co|Industries|Group))?\b"
     r"|INSERT\s+[A-Z][A-Z ]+\b|TBD\b"
     r"|(?:Company|Interviewer|Hiring\s+Manager|Recipient|Your|Candidate|First|Last)(?:'s)?\s+Name\b"
