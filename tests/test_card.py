@@ -147,3 +147,22 @@ def test_an_announcement_leading_into_a_slot_shares_nothing(
     report = linter.lint(LETTER.format(body=body))
     assert card(report)["shares-new-information"] is shares
     assert "generic.placeholder" in rules(report)
+
+
+@pytest.mark.parametrize(
+    ("body", "specific"),
+    [
+        # Asking for feedback on the writer's own interview names nothing of theirs.
+        ("Would you share any thoughts on how my interview or application came across?", False),
+        ("You shared your thoughts on my answers.", False),
+        # Their thoughts on a subject of the conversation do.
+        ("Would you share any thoughts on how the rota trial went?", True),
+        ("You shared your thoughts on the loading bay rebuild.", True),
+    ],
+)
+def test_thoughts_on_the_writers_own_interview_are_nothing_specific(
+    linter: Linter, body: str, specific: bool
+) -> None:
+    report = linter.lint(LETTER.format(body=body))
+    assert card(report)["sets-apart"] is specific
+    assert ("generic.nothing-specific" in rules(report)) is not specific

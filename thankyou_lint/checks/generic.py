@@ -73,6 +73,7 @@ DISCUSSION_NOUNS = {
     "perspective",
     "vision",
     "plan",
+    "thought",
 }
 WEEKDAYS_AND_MONTHS = set(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -279,11 +280,20 @@ def _points_at_discussion(letter: Letter, sent: Span, slots: Container[int] = ()
     return any(
         chunk.root.i in topics
         and chunk.root.pos_ in {"NOUN", "PROPN"}
-        and chunk.root.lemma_.lower() not in GENERIC_NOUNS
+        # "any thoughts on X": the words about words are no topic, X is
+        and chunk.root.lemma_.lower() not in GENERIC_NOUNS | DISCUSSION_NOUNS
         and chunk.root.i not in slots
-        and not any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in chunk.root.children)
+        and not _writers_own(chunk.root)
         for chunk in sent.noun_chunks
     )
+
+
+def _writers_own(noun: Token) -> bool:
+    """ "my application", "my interview or application": the writer's things, no detail of
+    theirs."""
+    if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in noun.children):
+        return True
+    return noun.dep_ == "conj" and _writers_own(noun.head)
 
 
 def _topic_of(verb: Token) -> list[Token]:
