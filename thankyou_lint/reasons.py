@@ -16,6 +16,7 @@ from .card import marked
 from .checks.common import FIRST_PERSON, SECOND_PERSON, subjects
 from .checks.excuses import apologies, looks_back_poorly
 from .checks.moving_on import adds_information, hands_over, moves_on
+from .checks.slots import token_in_slot
 from .checks.strengths import strengths
 from .letter import Letter
 from .models import Finding, Reason, ReasonCheck
@@ -78,10 +79,27 @@ def _reinforces(letter: Letter) -> ReasonCheck:
 
 def _shares_new_information(letter: Letter) -> ReasonCheck:
     """Something the interview did not hear: a point forgotten, news since, a sample sent."""
-    for sent in letter.sentences:
-        if adds_information(sent) and not _apologetic(letter, sent):
+    sents = letter.sentences
+    for i, sent in enumerate(sents):
+        leads_into_slot = _announces(sent) and any(
+            _all_slot(letter, s) for s in sents[i + 1 : i + 2]
+        )
+        if adds_information(sent) and not _apologetic(letter, sent) and not leads_into_slot:
             return _check(Reason.NEW_INFORMATION, True, letter, sent)
     return _check(Reason.NEW_INFORMATION, False, letter, None)
+
+
+def _announces(sent: Span) -> bool:
+    """ "I want to highlight a few further qualifications": more is promised, but no clause
+    says it ("I want to add that I led the move" does)."""
+    return not any(t.dep_ == "ccomp" for t in sent)
+
+
+def _all_slot(letter: Letter, sent: Span) -> bool:
+    """A template's instruction standing where the point belongs ("[Here, mention any
+    skills you left out.]"): the sentence before only announces what it leaves unsaid."""
+    words = [t for t in sent if t.is_alpha]
+    return bool(words) and all(token_in_slot(letter, t) for t in words)
 
 
 def _confronts_objections(letter: Letter) -> ReasonCheck:

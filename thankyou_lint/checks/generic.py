@@ -12,7 +12,7 @@ from ..letter import Hit, Letter
 from ..registry import code_rule
 from .common import FIRST_PERSON, SECOND_PERSON, is_past, subjects
 from .slots import in_slot, placeholders, token_in_slot
-from .strengths import strengths
+from .strengths import record_of, strengths
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -73,6 +73,7 @@ DISCUSSION_NOUNS = {
     "perspective",
     "vision",
     "plan",
+    "thought",
 }
 WEEKDAYS_AND_MONTHS = set(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -274,6 +275,7 @@ def _greets_by_name(letter: Letter) -> bool:
 
 def _clause(token: Token) -> Iterator[Token]:
     """The words that describe the writer's own record: the clause of the strength."""
+    token = record_of(token)
     return token.subtree if token.pos_ in {"VERB", "AUX"} else token.head.subtree
 
 
@@ -284,11 +286,20 @@ def _points_at_discussion(letter: Letter, sent: Span, slots: Container[int] = ()
     return any(
         chunk.root.i in topics
         and chunk.root.pos_ in {"NOUN", "PROPN"}
-        and chunk.root.lemma_.lower() not in GENERIC_NOUNS
+        # "any thoughts on X": the words about words are no topic, X is
+        and chunk.root.lemma_.lower() not in GENERIC_NOUNS | DISCUSSION_NOUNS
         and chunk.root.i not in slots
-        and not any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in chunk.root.children)
+        and not _writers_own(chunk.root)
         for chunk in sent.noun_chunks
     )
+
+
+def _writers_own(noun: Token) -> bool:
+    """ "my application", "my interview or application": the writer's things, no detail of
+    theirs."""
+    if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in noun.children):
+        return True
+    return noun.dep_ == "conj" and _writers_own(noun.head)
 
 
 def _topic_of(verb: Token) -> list[Token]:

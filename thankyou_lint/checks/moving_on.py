@@ -22,8 +22,9 @@ FORGOT_RE = re.compile(
     r"|\b(?:one thing|something) I (?:didn['’]?t|did not|forgot to) (?:mention|share|say)"
     r"|\bI (?:also )?(?:wanted|want|would like) to (?:add|mention|share) that\b"
 )
+ATTACHED_RE = re.compile(r"(?i)\b(?:attached|enclosed)\b|\bhere (?:is|are)\b")
 SENT_RE = re.compile(
-    r"(?i)\b(?:attached|enclosed)\b|\bhere (?:is|are)\b|https?://|\bwww\.|\[link"
+    r"(?i)https?://|\bwww\.|\[link"
     r"|\b(?:it occurred to me|on reflection|having (?:thought|reflected)|reflecting (?:more )?on)"
     r"|\bsince (?:we (?:spoke|met|talked)|our (?:talk|conversation|meeting|interview|call))"
     r"|\bI(?:'ve| have) since\b"
@@ -46,11 +47,39 @@ FEELINGS = {"thanks", "thank", "gratitude", "appreciation", "enthusiasm", "excit
 COURTESY_VERBS = {"like", "love", "hope", "look", "welcome", "appreciate", "want", "be", "wait"}
 
 
+# The application the interviewer has already read: sending it again tells them nothing new.
+APPLICATION_PAPERS = {"resume", "résumé", "cv", "application", "cover"}
+# What a sentence hands over: "Attached is my CV", "I have attached my CV and the plan".
+OFFERED_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"}
+
+
 def adds_information(sent: Span) -> bool:
-    """A point forgotten, news since, a sample or link sent."""
+    """A point forgotten, news since, a sample or link sent (not the application again)."""
     if FORGOT_RE.search(sent.text) or SENT_RE.search(sent.text):
         return True
+    if _only_application_papers(sent):
+        return False  # "You'll find my resume attached", "I am enclosing my CV"
+    if ATTACHED_RE.search(sent.text):
+        return True
     return any(hands_over(t) for t in sent if t.lemma_.lower() in ADDING_VERBS)
+
+
+def _only_application_papers(sent: Span) -> bool:
+    """Everything the sentence hands over is the application ("my resume", "a copy of my
+    CV", "my cover letter"); "for reference" and the like say why, not what."""
+    offered = [
+        t
+        for t in sent
+        if t.pos_ in {"NOUN", "PROPN"}
+        and (t.dep_ in OFFERED_DEPS or (t.dep_ == "pobj" and t.head.lower_ == "of"))
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)  # "a copy of"
+    ]
+    return bool(offered) and all(_paper(t) for t in offered)
+
+
+def _paper(noun: Token) -> bool:
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    return any(w.lemma_.lower() in APPLICATION_PAPERS for w in words)
 
 
 def hands_over(verb: Token) -> bool:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # One `\b` before all the words: re then rules out most positions with one test, not five.
 PLACEHOLDER_RE = re.compile(
-    r"\[[^\]\n]{1,100}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
+    r"\[[^\]\n]{1,200}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
     # Mail-merge fields: "#to_name#", "%FirstName%", "{company}", "${role}".
     r"|#[A-Za-z_]\w{0,40}#|%[A-Za-z_]\w{0,40}%|\$?\{[A-Za-z_]\w{0,40}\}"
     # The stock stand-in for a person's name.

@@ -150,7 +150,10 @@ VAGUE_OBJECTS = GENERIC_PRAISE | {"it", "that", "this"}  # "improved it", "did g
 WRITER_SUBJECTS = FIRST_PERSON | {"we"}  # the writer, or a team they were part of
 # The only words `shows_strength` answers for; `strength_in` asks it about no other.
 STRENGTH_CUE_WORDS = STRENGTH_NOUNS | QUALIFIED_WORDS | IRREGULAR_PAST.keys()
-STRENGTH_CUE_LEMMAS = ACCOMPLISHMENT_VERBS | STRENGTH_NOUNS | {"be", "speak", "have"}
+# "As I mentioned, I have ...": the writer restating a point they made in the interview.
+RESTATING_VERBS = {"mention", "say", "explain", "note", "tell", "describe"}
+STRENGTH_CUE_LEMMAS = ACCOMPLISHMENT_VERBS | STRENGTH_NOUNS | RESTATING_VERBS
+STRENGTH_CUE_LEMMAS |= {"be", "speak", "have"}
 # What a writer has or holds: "I have experience coordinating engineers".
 HELD_NOUNS = set(
     """experience background skills expertise knowledge certification certificate degree
@@ -160,19 +163,32 @@ HELD_NOUNS = set(
 GAINING_VERBS = {"hold", "gain", "build", "develop", "lead", "acquire", "earn", "complete", "do"}
 
 
-def _is_concrete_object(head: Token) -> bool:
+def _is_concrete_object(head: Token, aside: Token | None = None) -> bool:
     """The verb acts on something (an object, a number, a named thing), not on nothing.
 
     Writing or speaking to someone ("I wrote to Priya", "I raised it with Priya") is about
-    this application, not a record: a person or a pronoun is not a concrete object.
+    this application, not a record: a person or a pronoun is not a concrete object. What
+    a verb does to a pronoun ("raised it") is not told by whom or when it was done.
     """
-    for child in head.children:
+    if _writes_to_someone(head) or any(
+        c.dep_ == "dobj" and c.pos_ == "PRON" and not list(c.children) for c in head.children
+    ):
+        return False
+    for child in (c for c in head.children if c != aside):
         if child.dep_ in {"dobj", "prep", "attr", "npadvmod", "advcl", "ccomp", "xcomp"}:
             words = [t for t in child.subtree if t.is_alpha or t.like_num]
             words = [t for t in words if not _person_or_function_word(t)]
             if words and not all(t.lower_ in VAGUE_OBJECTS for t in words):
                 return True
     return False
+
+
+def _writes_to_someone(verb: Token) -> bool:
+    """ "I wrote to Priya to ask for news": a letter sent, whatever its purpose, not a text
+    written ("I wrote the grant proposal")."""
+    return verb.lemma_.lower() == "write" and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def _person_or_function_word(token: Token) -> bool:
@@ -220,11 +236,19 @@ def _held_role(token: Token) -> bool:
 
 
 def strength_in(letter: Letter, sent: Span) -> Token | None:
-    """The word that shows a concrete strength in this sentence, if any."""
+    """The word that shows a concrete strength in this sentence, if any: the first that is
+    not quoted nor only a template slot ("my background in [field], together with my
+    knowledge of your systems": the knowledge)."""
     for token in letter.tokens_with(STRENGTH_CUE_WORDS, STRENGTH_CUE_LEMMAS, sent):
-        if shows_strength(token):
+        if shows_strength(token) and _as_sent(letter, token):
             return token
-    return _result_number(letter, sent)
+    number = _result_number(letter, sent)
+    return number if number is not None and _as_sent(letter, number) else None
+
+
+def _as_sent(letter: Letter, token: Token) -> bool:
+    """The strength is in the letter as sent: not quoted, nor only a template slot."""
+    return not letter.in_quotes(token) and not _slot_only(letter, token)
 
 
 def shows_strength(token: Token) -> bool:
@@ -242,7 +266,7 @@ def shows_strength(token: Token) -> bool:
         and _is_concrete_object(token)
     ):
         return True
-    if _held_role(token):
+    if _held_role(token) or _restates_own_point(token):
         return True
     if lemma == "speak" and _by_writer(token) and any(c.dep_ == "dobj" for c in token.children):
         return True  # "I speak Polish and Russian"; not "we spoke about ..."
@@ -263,6 +287,31 @@ def shows_strength(token: Token) -> bool:
         and _by_writer(token)
         and any(c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in token.children)
     )
+
+
+def _restates_own_point(said: Token) -> bool:
+    """ "As I mentioned, I have a young family here": a point the writer made in the
+    interview, said again with something concrete (not "As I said, I am a hard worker", nor
+    "As I mentioned, I would love to ...")."""
+    if said.dep_ != "advcl" or said.lemma_.lower() not in RESTATING_VERBS:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in said.children):
+        return False
+    point = said.head
+    return (
+        _by_writer(said)
+        and point.pos_ == "VERB"
+        and point.lemma_.lower() not in RECEPTION_VERBS
+        and _by_writer(point)
+        and not is_negated(point)
+        and not _not_yet_done(point)
+        and _is_concrete_object(point, aside=said)
+    )
+
+
+def record_of(strength: Token) -> Token:
+    """The word whose clause tells the record: the point itself for "As I mentioned, ..."."""
+    return strength.head if _restates_own_point(strength) else strength
 
 
 def _gained_by_writer(noun: Token) -> bool:
@@ -331,17 +380,22 @@ def _value(token: Token) -> float:
 @per_letter
 def strengths(letter: Letter) -> list[Token]:
     found = (strength_in(letter, sent) for sent in letter.sentences)
-    return [
-        t for t in found if t is not None and not letter.in_quotes(t) and not _slot_only(letter, t)
-    ]
+    return [t for t in found if t is not None]
 
 
 def _own_phrase(head: Token) -> list[Token]:
     """The words of a phrase without its conjuncts ("my knowledge of X, together with my
     background in [field]": the knowledge is real, the background a slot)."""
-    apart = {"conj", "cc", "advmod", "appos", "punct"}  # "together with ..." is apart too
-    skip = {t.i for c in head.children if c.dep_ in apart for t in c.subtree}
+    apart = {"conj", "cc", "advmod", "appos", "punct"}
+    skip = {t.i for c in head.children if c.dep_ in apart or _joins(c) for t in c.subtree}
     return [t for t in head.subtree if t.i not in skip]
+
+
+def _joins(prep: Token) -> bool:
+    """ "together with X", "along with X": a phrase that adds a second thing, as "and" would,
+    not a detail of the first (the parser hangs it on the first as a preposition)."""
+    first_two = [t.lower_ for t in prep.subtree][:2]
+    return prep.dep_ == "prep" and first_two in (["together", "with"], ["along", "with"])
 
 
 def _slot_only(letter: Letter, token: Token) -> bool:

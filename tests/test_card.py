@@ -1,0 +1,168 @@
+"""The report card on letters written for it, with real parses: each reason and the
+finding that must agree with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from thankyou_lint import Linter, Report
+
+LETTER = (
+    "Dear Ms. Park,\n\nThank you for the interview on Tuesday. {body}\n\nBest regards,\nAlex Kim"
+)
+
+
+def card(report: Report) -> dict[str, bool]:
+    return {c.reason.value: c.done for c in report.reasons}
+
+
+def rules(report: Report) -> set[str]:
+    return {f.rule for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("body", "reinforces"),
+    [
+        # "together with" / "along with" adds a second thing: the slot in it leaves the
+        # first one real, in either order.
+        (
+            "My knowledge of your stock systems, together with my background in [relevant"
+            " field], would help me start quickly.",
+            True,
+        ),
+        (
+            "My background in [relevant field], together with my knowledge of your stock"
+            " systems, would help me start quickly.",
+            True,
+        ),
+        (
+            "My experience with forklift rotas, along with my training in [area], would help"
+            " me start quickly.",
+            True,
+        ),
+        # Only slots and praise: nothing concrete.
+        (
+            "My background in [relevant field], together with my passion, would help me start"
+            " quickly.",
+            False,
+        ),
+    ],
+)
+def test_a_slot_joined_to_a_strength_leaves_it_standing(
+    linter: Linter, body: str, reinforces: bool
+) -> None:
+    report = linter.lint(LETTER.format(body=body))
+    assert card(report)["reinforces-strengths"] is reinforces
+    assert ("strengths.missing" in rules(report)) is not reinforces
+
+
+@pytest.mark.parametrize(
+    ("body", "reinforces"),
+    [
+        # Letters sent and things raised with someone are this application, not a record,
+        # whatever the parser makes of the name.
+        (
+            "Last week I wrote to Okonkwo to ask whether the shortlist had been drawn up."
+            " When nothing came back, I raised it with Okonkwo again this morning.",
+            False,
+        ),
+        # A text written, a pronoun with a result: records.
+        ("Last year I wrote the grant proposal that funded our walk-in clinic.", True),
+    ],
+)
+def test_writing_to_someone_is_no_record(linter: Linter, body: str, reinforces: bool) -> None:
+    report = linter.lint(LETTER.format(body=body))
+    assert card(report)["reinforces-strengths"] is reinforces
+    assert ("strengths.missing" in rules(report)) is not reinforces
+
+
+@pytest.mark.parametrize(
+    ("body", "reinforces"),
+    [
+        # A point the writer made in the interview, said again (RUBRIC: reinforces).
+        ("As I mentioned, I have a young family here and I hope to settle in the area.", True),
+        ("As I explained on Tuesday, I keep the weekly stock counts for my uncle's shop.", True),
+        # Said again, but generic praise, a wish or a need: nothing concrete.
+        ("As I said, I am a hard worker and a quick learner.", False),
+        ("As I mentioned, I would love to join the night team.", False),
+        ("As I mentioned, I love the way your team plans its delivery routes.", False),
+    ],
+)
+def test_a_point_made_in_the_interview_said_again_reinforces(
+    linter: Linter, body: str, reinforces: bool
+) -> None:
+    report = linter.lint(LETTER.format(body=body))
+    assert card(report)["reinforces-strengths"] is reinforces
+    crossed_by = {"strengths.missing", "strengths.generic-only"} & rules(report)
+    assert bool(crossed_by) is not reinforces
+
+
+def test_a_point_said_again_is_the_writers_record_not_a_detail(linter: Linter) -> None:
+    # As "I have run 3 marathons" is: the number is the writer's, not about the interview.
+    report = linter.lint(LETTER.format(body="As I mentioned, I have run 3 marathons."))
+    assert "generic.nothing-specific" in rules(report)
+    assert card(report)["reinforces-strengths"] is True
+
+
+@pytest.mark.parametrize(
+    ("body", "shares"),
+    [
+        # The application the interviewer has read already, sent again: nothing new.
+        ("You will find my resume attached for reference.", False),
+        ("I have enclosed a copy of my CV for your files.", False),
+        # Something beside it, or something else, is new.
+        ("I have attached my CV and the route plan we talked about.", True),
+        ("I have enclosed a sample of my written reports from the depot.", True),
+    ],
+)
+def test_sending_the_application_again_is_no_new_information(
+    linter: Linter, body: str, shares: bool
+) -> None:
+    assert card(linter.lint(LETTER.format(body=body)))["shares-new-information"] is shares
+
+
+# A template's instruction, longer than a name slot, where the new point belongs.
+INSTRUCTION = (
+    "[Here, describe in two or three sentences any project, course or result that you did not"
+    " manage to bring up during the interview itself.]"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "shares"),
+    [
+        # Announced, but the point itself is left to the template.
+        (f"I would also like to add a few points we did not cover.\n\n{INSTRUCTION}", False),
+        # The sentence says the point itself; the slot after it is only more.
+        (
+            "I would also like to add that I led the Dockside warehouse move last spring."
+            f"\n\n{INSTRUCTION}",
+            True,
+        ),
+    ],
+)
+def test_an_announcement_leading_into_a_slot_shares_nothing(
+    linter: Linter, body: str, shares: bool
+) -> None:
+    report = linter.lint(LETTER.format(body=body))
+    assert card(report)["shares-new-information"] is shares
+    assert "generic.placeholder" in rules(report)
+
+
+@pytest.mark.parametrize(
+    ("body", "specific"),
+    [
+        # Asking for feedback on the writer's own interview names nothing of theirs.
+        ("Would you share any thoughts on how my interview or application came across?", False),
+        ("You shared your thoughts on my answers.", False),
+        # Their thoughts on a subject of the conversation do.
+        ("Would you share any thoughts on how the rota trial went?", True),
+        ("You shared your thoughts on the loading bay rebuild.", True),
+    ],
+)
+def test_thoughts_on_the_writers_own_interview_are_nothing_specific(
+    linter: Linter, body: str, specific: bool
+) -> None:
+    report = linter.lint(LETTER.format(body=body))
+    assert card(report)["sets-apart"] is specific
+    assert ("generic.nothing-specific" in rules(report)) is not specific
