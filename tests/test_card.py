@@ -86,6 +86,8 @@ def test_writing_to_someone_is_no_record(linter: Linter, body: str, reinforces: 
         ("As I said, I am a hard worker and a quick learner.", False),
         ("As I mentioned, I would love to join the night team.", False),
         ("As I mentioned, I love the way your team plans its delivery routes.", False),
+        # Described, but not by the writer: the clause has no subject of its own.
+        ("I have sent all the forms required, as described in the interview.", False),
     ],
 )
 def test_a_point_made_in_the_interview_said_again_reinforces(
@@ -133,6 +135,12 @@ INSTRUCTION = (
     [
         # Announced, but the point itself is left to the template.
         (f"I would also like to add a few points we did not cover.\n\n{INSTRUCTION}", False),
+        # An example sentence inside the template's brackets is the template's, not news.
+        (
+            '[Optional: the links you promised, e.g. "As promised, here are links to the'
+            ' projects we talked about: [link]"]',
+            False,
+        ),
         # The sentence says the point itself; the slot after it is only more.
         (
             "I would also like to add that I led the Dockside warehouse move last spring."
@@ -166,3 +174,12 @@ def test_thoughts_on_the_writers_own_interview_are_nothing_specific(
     report = linter.lint(LETTER.format(body=body))
     assert card(report)["sets-apart"] is specific
     assert ("generic.nothing-specific" in rules(report)) is not specific
+
+
+def test_a_blank_line_ends_a_sentence(linter: Linter) -> None:
+    """A line with no full stop does not run on into the next paragraph: the template's
+    example stays a slot, and the sentence after it is read on its own."""
+    doc = linter.nlp("[Example: here are the links: [link]]\n\nPlease call me any time")
+    assert [s.text.strip() for s in doc.sents][-1] == "Please call me any time"
+    body = "[Example: here are the links to the projects: [link]]\n\nPlease call me any time."
+    assert card(linter.lint(LETTER.format(body=body)))["shares-new-information"] is False

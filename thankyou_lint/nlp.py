@@ -63,7 +63,31 @@ def _load(model: str, wanted: frozenset[str]) -> Language:
             nlp.disable_pipe(name)
     if "senter" in wanted and "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
+    first = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
+    if first is not None:
+        _register_paragraph_breaks()
+        nlp.add_pipe("thankyou_lint_paragraphs", before=first)
     return nlp
+
+
+def _register_paragraph_breaks() -> None:
+    """A blank line ends a sentence: the parser keeps boundaries set before it, so a line
+    without a full stop ('[Example: ...]', a heading) no longer runs on into the next
+    paragraph."""
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    if Language.has_factory("thankyou_lint_paragraphs"):
+        return
+
+    @Language.component("thankyou_lint_paragraphs")
+    def paragraph_breaks(doc: Doc) -> Doc:
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            lines = before.text.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+            if before.is_space and lines >= 2:
+                token.is_sent_start = True
+        return doc
 
 
 def pipeline_version(nlp: Language) -> str:

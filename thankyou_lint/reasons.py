@@ -84,7 +84,9 @@ def _shares_new_information(letter: Letter) -> ReasonCheck:
         leads_into_slot = _announces(sent) and any(
             _all_slot(letter, s) for s in sents[i + 1 : i + 2]
         )
-        if adds_information(sent) and not _apologetic(letter, sent) and not leads_into_slot:
+        if _all_slot(letter, sent) or leads_into_slot:
+            continue  # a template's instruction or example shares nothing as sent
+        if adds_information(sent) and not _apologetic(letter, sent):
             return _check(Reason.NEW_INFORMATION, True, letter, sent)
     return _check(Reason.NEW_INFORMATION, False, letter, None)
 

@@ -298,8 +298,11 @@ def _restates_own_point(said: Token) -> bool:
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in said.children):
         return False
     point = said.head
+    # The writer says it ("as I mentioned"): not "as described in the interview", whose
+    # subject-less clause would otherwise borrow the writer from the clause it hangs on.
+    said_by_writer = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in said.children)
     return (
-        _by_writer(said)
+        said_by_writer
         and point.pos_ == "VERB"
         and point.lemma_.lower() not in RECEPTION_VERBS
         and _by_writer(point)
