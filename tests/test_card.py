@@ -183,3 +183,19 @@ def test_a_blank_line_ends_a_sentence(linter: Linter) -> None:
     assert [s.text.strip() for s in doc.sents][-1] == "Please call me any time"
     body = "[Example: here are the links to the projects: [link]]\n\nPlease call me any time."
     assert card(linter.lint(LETTER.format(body=body)))["shares-new-information"] is False
+
+
+@pytest.mark.parametrize(
+    ("body", "reinforces"),
+    [
+        # A bulleted list of results drops the "I", as a note does.
+        ("Main points of the demo:\n- 91% of the code under test\n- deployed with Docker", True),
+        # A bold numbered heading is no bullet, and a list of the reader's numbers is theirs.
+        ("**1. Notes for the panel:**\n\nCould you pass them on?", False),
+        ("Notes from the day:\n- your team grew 40% last year\n- a new depot opens in May", False),
+    ],
+)
+def test_a_bulleted_result_is_the_writers(linter: Linter, body: str, reinforces: bool) -> None:
+    report = linter.lint(LETTER.format(body=body))
+    assert card(report)["reinforces-strengths"] is reinforces
+    assert ("strengths.missing" in rules(report)) is not reinforces

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
-from .common import FIRST_PERSON, is_negated, per_letter, subjects
+from .common import FIRST_PERSON, SECOND_PERSON, is_negated, per_letter, subjects
 from .slots import in_slot
 
 if TYPE_CHECKING:
@@ -349,11 +350,12 @@ def _result_number(letter: Letter, sent: Span) -> Token | None:
     writers = letter.tokens_with(WRITER_SUBJECTS, sent=sent)
     if any(t.dep_ == "nsubjpass" and t.lower_ in FIRST_PERSON for t in writers):
         return None  # "I've been turned down four times": done to the writer, not by them
-    # "Been picking at Dunmore 2 yrs": a note may drop the "I".
+    # "Been picking at Dunmore 2 yrs": a note may drop the "I", and so may a list of
+    # results ("- 91% of code under test").
     dropped_subject = words[0].tag_ in {"VBD", "VBN", "VBG"}
-    if not dropped_subject and not writers:
-        return None
     for token in numbers:
+        if not (dropped_subject or writers or _in_list_item(token)):
+            continue
         verb = _governing_verb(token)
         if verb.lemma_.lower() in RECEPTION_VERBS:
             continue  # "I enjoyed hearing about the 140 laptops": theirs, not the writer's
@@ -365,6 +367,21 @@ def _result_number(letter: Letter, sent: Span) -> Token | None:
         if token.ent_type_ in NUMBER_ENTS or (nxt is not None and nxt.lower_ in DURATIONS):
             return token
     return None
+
+
+LIST_ITEM_RE = re.compile(r"\s*[-•*–·]\s")  # a bullet, not "**bold**" or "-5%"
+
+
+def _in_list_item(token: Token) -> bool:
+    """On a line of a bulleted list that speaks of no one else ("- 91% of code under
+    test", not "- your team grew 40%")."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start : end if end >= 0 else len(text)]
+    if not LIST_ITEM_RE.match(line):
+        return False
+    return not any(w.lower() in SECOND_PERSON for w in re.findall(r"[\w'’]+", line))
 
 
 def _governing_verb(token: Token) -> Token:
