@@ -35,6 +35,7 @@ LEMMATISED_POS = frozenset({"VERB", "AUX", "NOUN"})
 # What a component assigns when it adds structure rather than word forms: phrases are
 # lemmatised without it (the parser costs time and changes no lemma).
 STRUCTURE = frozenset({"token.dep", "token.head", "token.is_sent_start", "doc.ents"})
+PARTICIPLES = frozenset({"VBG", "VBN"})  # read as adjectives as often as verbs
 OWN_FACTORY = "thankyou_lint"  # our spaCy component: never run on the phrases it matches
 
 
@@ -127,8 +128,8 @@ class PackMatcher:
         form_of = dict(zip(phrases, forms, strict=True))
         matcher = PhraseMatcher(vocab, attr="ORTH")
         for spec in self.specs:
-            docs = [Doc(vocab, words=form_of[p]) for p in spec.phrases if form_of[p]]
-            matcher.add(spec.id, docs)
+            words = [w for p in spec.phrases for w in form_of[p] if w]
+            matcher.add(spec.id, [Doc(vocab, words=list(w)) for w in words])
         return matcher
 
     def _gated(self, vocab: Vocab) -> GatedMatcher:
@@ -250,14 +251,24 @@ def _tokenizer(vocab: Vocab) -> Callable[[str], Any]:
     return _TOKENIZERS[id(vocab)]
 
 
-def lemma_forms(vocab: Vocab, phrases: list[str]) -> list[list[str]] | None:
+def lemma_forms(vocab: Vocab, phrases: list[str]) -> list[set[tuple[str, ...]]] | None:
     """Each phrase's words in lemma forms, tagged in the phrase's own context by the
-    vocabulary's registered pipeline; None when there is none or it makes no lemmas."""
+    vocabulary's registered pipeline; None when there is none or it makes no lemmas.
+
+    A participle gets a second form, as written: alone, "embarrassing answer" tags it a
+    verb ("embarrass answer"), in a letter often an adjective ("embarrassing answers")."""
     nlp = _PIPELINES.get(id(vocab))
     unused = None if nlp is None else _unused_for_lemmas(nlp)
     if nlp is None or unused is None:
         return None
-    return [[lemma_form(t) for t in doc] for doc in nlp.pipe(phrases, disable=unused)]
+    return [
+        {tuple(map(lemma_form, doc)), tuple(_participles_as_written(doc))}
+        for doc in nlp.pipe(phrases, disable=unused)
+    ]
+
+
+def _participles_as_written(doc: Doc) -> list[str]:
+    return [t.lower_ if t.tag_ in PARTICIPLES else lemma_form(t) for t in doc]
 
 
 def _unused_for_lemmas(nlp: Language) -> list[str] | None:
