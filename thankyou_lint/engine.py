@@ -19,7 +19,7 @@ from .formats import suppressions
 from .inputs import check_size
 from .layout import CONTEXT_KEYS, Layout, Span, parse_layout
 from .letter import Hit, Letter
-from .matching import use_tokenizer
+from .matching import use_pipeline
 from .models import Draft, Finding, LetterContext, LineIndex, Report, Severity
 from .near_copies import EarlierLetters, NearCopyIndex
 from .nlp import Need, load_pipeline
@@ -100,7 +100,7 @@ class Linter:
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = load_pipeline(self.config.model, self.needs)
-            use_tokenizer(self._nlp.vocab, self._nlp.tokenizer)
+            use_pipeline(self._nlp)
         return self._nlp
 
     def lint(self, text: str, *, context: LetterContext | None = None) -> Report:

@@ -1,7 +1,9 @@
 """Pack rules' phrases and token patterns, matched against a letter in one pass.
 
-Every pack rule shares one `PackMatcher`. Its phrases go through one PhraseMatcher. Its
-token patterns go through a `GatedMatcher`: spaCy's Matcher tries every pattern at every
+Every pack rule shares one `PackMatcher`. Its phrases go through two PhraseMatchers: one on
+the lowercase words, and one on a "lemma shadow" of the letter (each verb and noun replaced
+by its lemma), so "thought outside the box" matches the phrase "think outside the box".
+Its token patterns go through a `GatedMatcher`: spaCy's Matcher tries every pattern at every
 token, yet most letters contain none of the words a pattern is about, so a pattern runs
 only on letters that contain the words it cannot match without.
 """
@@ -9,12 +11,14 @@ only on letters that contain the words it cannot match without.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.matcher import Matcher, PhraseMatcher
     from spacy.strings import StringStore
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
 
 Pattern = list[dict[str, Any]]
@@ -25,6 +29,14 @@ Requirement = tuple[str, frozenset[int]]  # a token attribute and the values it 
 WORD_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "NORM": "NORM", "LEMMA": "LEMMA"}
 REQUIRED_OPS = {None, "+"}  # a token with "?", "*", "!" or "{0,n}" may be absent
 MATCHERS_KEPT = 256  # one Matcher per set of candidate patterns a letter has needed
+# Words whose inflections a phrase matches. Adjectives and pronouns keep their form: their
+# lemmas would merge words that differ in meaning ("best" -> "good", "me" -> "I").
+LEMMATISED_POS = frozenset({"VERB", "AUX", "NOUN"})
+# What a component assigns when it adds structure rather than word forms: phrases are
+# lemmatised without it (the parser costs time and changes no lemma).
+STRUCTURE = frozenset({"token.dep", "token.head", "token.is_sent_start", "doc.ents"})
+PARTICIPLES = frozenset({"VBG", "VBN"})  # read as adjectives as often as verbs
+OWN_FACTORY = "thankyou_lint"  # our spaCy component: never run on the phrases it matches
 
 
 class MatchSpec(Protocol):
@@ -36,7 +48,27 @@ class MatchSpec(Protocol):
     @property
     def phrases(self) -> tuple[str, ...]: ...
     @property
+    def exact_phrases(self) -> tuple[str, ...]: ...
+    @property
     def patterns(self) -> tuple[tuple[dict[str, Any], ...], ...]: ...
+
+
+@dataclass(frozen=True)
+class Matchers:
+    """Everything a `PackMatcher` runs over the letters of one vocabulary."""
+
+    exact: PhraseMatcher  # every phrase, by its lowercase words
+    lemma: PhraseMatcher | None  # `phrases` by their lemma forms; None: no lemmatizer
+    patterns: GatedMatcher
+
+    def __call__(self, doc: Doc) -> list[Match]:
+        found = [*self.exact(doc), *self._by_lemma(doc), *self.patterns(doc)]
+        return list(dict.fromkeys(found))  # a phrase found by both matchers is one match
+
+    def _by_lemma(self, doc: Doc) -> list[Match]:
+        if self.lemma is None or not doc.has_annotation("POS"):
+            return []  # no tags, no lemma forms: the exact matcher finds it all
+        return list(self.lemma(lemma_shadow(doc)))
 
 
 class PackMatcher:
@@ -48,7 +80,7 @@ class PackMatcher:
 
     def __init__(self, specs: Iterable[MatchSpec]) -> None:
         self.specs = list(specs)
-        self._matchers: dict[int, tuple[PhraseMatcher, GatedMatcher]] = {}
+        self._matchers: dict[int, Matchers] = {}
         self._invalid: dict[str, str] = {}  # rule id -> why spaCy refused its patterns
         self._doc: Doc | None = None
         self._spans: dict[str, list[Span]] = {}
@@ -63,30 +95,69 @@ class PackMatcher:
         return self._spans.get(rule_id, [])
 
     def _match(self, doc: Doc) -> dict[str, list[Span]]:
-        phrase_matcher, matcher = self._matchers_for(doc.vocab)
         found: dict[str, list[Span]] = {}
-        for match_id, start, end in [*phrase_matcher(doc), *matcher(doc)]:
+        for match_id, start, end in self.matchers_for(doc.vocab)(doc):
             found.setdefault(doc.vocab.strings[match_id], []).append(doc[start:end])
         return found
 
-    def _matchers_for(self, vocab: Vocab) -> tuple[PhraseMatcher, GatedMatcher]:
+    def matchers_for(self, vocab: Vocab) -> Matchers:
         # Built once per vocabulary (per process), not once per letter.
         if id(vocab) not in self._matchers:
-            from spacy.matcher import PhraseMatcher
-
-            phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
-            tokenizer = _tokenizer(vocab)
-            patterns: list[tuple[str, Pattern]] = []
-            for spec in self.specs:
-                phrase_matcher.add(spec.id, [tokenizer(p) for p in spec.phrases])
-                written = [list(p) for p in spec.patterns]
-                refused = _refusal(vocab, spec.id, written)
-                if refused:  # one rule's bad pattern must not stop the others
-                    self._invalid[spec.id] = refused
-                else:
-                    patterns += [(spec.id, p) for p in written]
-            self._matchers[id(vocab)] = (phrase_matcher, GatedMatcher(vocab, patterns))
+            self._matchers[id(vocab)] = Matchers(
+                self._exact_matcher(vocab), self._lemma_matcher(vocab), self._gated(vocab)
+            )
         return self._matchers[id(vocab)]
+
+    def _exact_matcher(self, vocab: Vocab) -> PhraseMatcher:
+        from spacy.matcher import PhraseMatcher
+
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        tokenizer = _tokenizer(vocab)
+        for spec in self.specs:
+            matcher.add(spec.id, [tokenizer(p) for p in (*spec.phrases, *spec.exact_phrases)])
+        return matcher
+
+    def _lemma_matcher(self, vocab: Vocab) -> PhraseMatcher | None:
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
+        phrases = list(dict.fromkeys(p for spec in self.specs for p in spec.phrases))
+        forms = lemma_forms(vocab, phrases)
+        if forms is None:
+            return None
+        form_of = dict(zip(phrases, forms, strict=True))
+        matcher = PhraseMatcher(vocab, attr="ORTH")
+        for spec in self.specs:
+            words = [w for p in spec.phrases for w in form_of[p] if w]
+            matcher.add(spec.id, [Doc(vocab, words=list(w)) for w in words])
+        return matcher
+
+    def _gated(self, vocab: Vocab) -> GatedMatcher:
+        patterns: list[tuple[str, Pattern]] = []
+        for spec in self.specs:
+            written = [list(p) for p in spec.patterns]
+            refused = _refusal(vocab, spec.id, written)
+            if refused:  # one rule's bad pattern must not stop the others
+                self._invalid[spec.id] = refused
+            else:
+                patterns += [(spec.id, p) for p in written]
+        return GatedMatcher(vocab, patterns)
+
+
+def lemma_form(token: Token) -> str:
+    """A word as the lemma matcher sees it: a verb or noun as its lemma, any other word
+    as written; lowercase either way."""
+    if token.pos_ in LEMMATISED_POS and token.lemma_:
+        return token.lemma_.lower()
+    return token.lower_
+
+
+def lemma_shadow(doc: Doc) -> Doc:
+    """The letter in lemma forms, token for token, so a match's token offsets are the
+    letter's own ("She thinks outside the box" -> "she think outside the box")."""
+    from spacy.tokens import Doc
+
+    return Doc(doc.vocab, words=[lemma_form(t) for t in doc])
 
 
 class GatedMatcher:
@@ -160,12 +231,15 @@ def _refusal(vocab: Vocab, key: str, patterns: list[Pattern]) -> str | None:
     return None
 
 
+_PIPELINES: dict[int, Language] = {}
 _TOKENIZERS: dict[int, Callable[[str], Any]] = {}
 
 
-def use_tokenizer(vocab: Vocab, tokenizer: Callable[[str], Any]) -> None:
-    """Pack phrases are split by the tokenizer of the pipeline that parses the letters."""
-    _TOKENIZERS[id(vocab)] = tokenizer
+def use_pipeline(nlp: Language) -> None:
+    """Pack phrases are split and lemmatised by the pipeline that parses the letters, so
+    a phrase's words get the lemmas the same words get in a letter."""
+    _PIPELINES[id(nlp.vocab)] = nlp
+    _TOKENIZERS[id(nlp.vocab)] = nlp.tokenizer
 
 
 def _tokenizer(vocab: Vocab) -> Callable[[str], Any]:
@@ -175,3 +249,37 @@ def _tokenizer(vocab: Vocab) -> Callable[[str], Any]:
 
         _TOKENIZERS[id(vocab)] = English(vocab=vocab).tokenizer  # slow to build: built once
     return _TOKENIZERS[id(vocab)]
+
+
+def lemma_forms(vocab: Vocab, phrases: list[str]) -> list[set[tuple[str, ...]]] | None:
+    """Each phrase's words in lemma forms, tagged in the phrase's own context by the
+    vocabulary's registered pipeline; None when there is none or it makes no lemmas.
+
+    A participle gets a second form, as written: alone, "embarrassing answer" tags it a
+    verb ("embarrass answer"), in a letter often an adjective ("embarrassing answers")."""
+    nlp = _PIPELINES.get(id(vocab))
+    unused = None if nlp is None else _unused_for_lemmas(nlp)
+    if nlp is None or unused is None:
+        return None
+    return [
+        {tuple(map(lemma_form, doc)), tuple(_participles_as_written(doc))}
+        for doc in nlp.pipe(phrases, disable=unused)
+    ]
+
+
+def _participles_as_written(doc: Doc) -> list[str]:
+    return [t.lower_ if t.tag_ in PARTICIPLES else lemma_form(t) for t in doc]
+
+
+def _unused_for_lemmas(nlp: Language) -> list[str] | None:
+    """The enabled components that lemmas do not need: those after the last lemmatizer and
+    those that add structure. None when no component assigns lemmas."""
+    metas = [(name, nlp.get_pipe_meta(name)) for name in nlp.pipe_names]
+    lemmatizers = [i for i, (_, meta) in enumerate(metas) if "token.lemma" in meta.assigns]
+    if not lemmatizers:
+        return None
+    return [
+        name
+        for i, (name, meta) in enumerate(metas)
+        if i > lemmatizers[-1] or STRUCTURE & set(meta.assigns) or meta.factory == OWN_FACTORY
+    ]

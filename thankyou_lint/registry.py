@@ -148,6 +148,7 @@ MAX_PHRASE_CHARS = 200
 MAX_PATTERNS = 500
 MAX_PATTERN_TOKENS = 20
 MAX_REPEATS = 3  # "*"/"+" tokens in one pattern: each multiplies the matcher's states
+PHRASE_NEEDS = (Need.LEMMA, Need.POS)  # phrases match inflections through lemmas
 
 
 class PackRuleSpec(RuleMeta):
@@ -156,7 +157,15 @@ class PackRuleSpec(RuleMeta):
     # Its validator is built on first use: a cached re-run never needs it.
     model_config = ConfigDict(defer_build=True)
 
-    phrases: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = Field(
+        default=(),
+        description="Matched case-insensitively, and in any inflection of their verbs and nouns.",
+    )
+    exact_phrases: tuple[str, ...] = Field(
+        default=(),
+        description="Matched case-insensitively in exactly this form: where an inflection"
+        " changes the meaning ('pumped', 'bout').",
+    )
     patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
     skip_quoted: bool = True
     skip_names: bool = True  # "LOL Analytics", "Yo! Sushi": names are never findings
@@ -175,18 +184,30 @@ class PackRuleSpec(RuleMeta):
             data["fixable"] = True
         return data
 
+    @model_validator(mode="before")
+    @classmethod
+    def _phrases_read_lemmas(cls, data: Any) -> Any:
+        # Inflections are matched through the tagger's lemmas: a rule with phrases needs
+        # them whatever it declares, or `--select` of it alone would match exact forms only.
+        if isinstance(data, dict) and data.get("phrases"):
+            declared = data.get("needs", RuleMeta.model_fields["needs"].default)
+            if isinstance(declared, list | tuple | set | frozenset):
+                return {**data, "needs": [*declared, *PHRASE_NEEDS]}
+        return data
+
     @model_validator(mode="after")
     def _has_matcher(self) -> PackRuleSpec:
-        if not self.phrases and not self.patterns:
-            raise ValueError("a pack rule needs `phrases` or `patterns`")
+        if not self.phrases and not self.exact_phrases and not self.patterns:
+            raise ValueError("a pack rule needs `phrases`, `exact_phrases` or `patterns`")
         return self
 
     @model_validator(mode="after")
     def _bounded(self) -> PackRuleSpec:
         """A pack is data from anywhere: it must not make matching explode."""
-        if len(self.phrases) > MAX_PHRASES or len(self.patterns) > MAX_PATTERNS:
+        phrases = (*self.phrases, *self.exact_phrases)
+        if len(phrases) > MAX_PHRASES or len(self.patterns) > MAX_PATTERNS:
             raise ValueError(f"at most {MAX_PHRASES} phrases and {MAX_PATTERNS} patterns")
-        if any(len(p) > MAX_PHRASE_CHARS for p in self.phrases):
+        if any(len(p) > MAX_PHRASE_CHARS for p in phrases):
             raise ValueError(f"a phrase is longer than {MAX_PHRASE_CHARS} characters")
         for pattern in self.patterns:
             repeats = sum(t.get("OP") in {"*", "+"} for t in pattern)

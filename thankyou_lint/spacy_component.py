@@ -15,7 +15,7 @@ from .engine import Linter, RunState
 from .errors import ConfigError
 from .layout import parse_layout
 from .letter import Letter
-from .matching import use_tokenizer
+from .matching import use_pipeline
 from .models import Draft, Report
 
 for _name in ("thankyou_findings", "thankyou_report"):
@@ -53,7 +53,7 @@ def make_component(
 ) -> ThankyouLintComponent:
     _check_sentence_boundaries(nlp)
     config = Config(select=tuple(select), ignore=tuple(ignore), accept=tuple(accept))
-    use_tokenizer(nlp.vocab, nlp.tokenizer)
+    use_pipeline(nlp)
     return ThankyouLintComponent(config)
 
 
