@@ -167,6 +167,9 @@ def test_long_sentence_splits_paragraphs_the_parser_ran_together(linter: Linter)
     first = "I enjoyed hearing about the reporting stack and " + " ".join(["the plans"] * 12)
     second = "I look forward to hearing from you about the next steps " + "and the team " * 8
     assert spans(linter, f"{first}\n\n{second}", "structure.long-sentence") == []
+    # An emoji before a capital ends a sentence too, though the parser runs on.
+    assert spans(linter, f"{first} 🙂 {second}.", "structure.long-sentence") == []
+    assert spans(linter, f"{first} and {second}.", "structure.long-sentence") != []
 
 
 CAPPED_BODY = (

@@ -276,6 +276,7 @@ FEELING_VERBS = {
 # Passives in form only, with no active to turn them into: "I was born", "I was supposed to",
 # "I am based in", "it is located", "I am used to".
 STATE_PARTICIPLES = {"bear", "suppose", "base", "locate", "situate", "use"}
+NOT_STYLE_PASSIVES = FEELING_VERBS | STATE_PARTICIPLES | {"be"}  # "it's been": the copula
 PASSIVE_AUXES = {"be", "get"}
 # "whether a decision has been reached", "if the role is filled": a question about what the
 # reader's side did, whose doer the writer cannot name; there the passive is the right voice.
@@ -307,7 +308,7 @@ def passive_voice(letter: Letter) -> Iterator[Hit]:
     participles = (t for t in letter.tokens if t.tag_ == "VBN" and not letter.in_quotes(t))
     for participle in capped(p for p in participles if _is_style_passive(p)):
         auxes = [c for c in participle.lefts if c.dep_ in {"aux", "auxpass"} and c.pos_ == "AUX"]
-        first = min(auxes, key=lambda t: t.i)  # "have been asked", "will be given"
+        first = min(auxes, key=lambda t: t.i, default=participle)  # "have been asked"
         yield letter.hit(first, participle)
 
 
@@ -317,8 +318,8 @@ def _is_style_passive(participle: Token) -> bool:
     children = list(participle.children)
     if not any(c.dep_ == "auxpass" and c.lemma_.lower() in PASSIVE_AUXES for c in children):
         return False  # "room to grow included": a parser slip, no passive auxiliary
-    if participle.lemma_.lower() in FEELING_VERBS | STATE_PARTICIPLES | {"be"}:
-        return False  # "be" too: "it's been a busy week" has the copula, not a passive
+    if participle.lemma_.lower() in NOT_STYLE_PASSIVES:
+        return False
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
         return False  # "the chance to be considered": the stock phrase of these letters
     if any(c.dep_ == "mark" and c.lower_ in OPEN_CLAUSE_MARKS for c in children):
@@ -328,8 +329,12 @@ def _is_style_passive(participle: Token) -> bool:
 
 
 LONG_SENTENCE = 40  # words; readability guides put the comfortable length at 15 to 25
-# A blank line or a list item starts a new sentence, whatever the parser joined.
-PIECE_BREAK_RE = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[-*•]|\d+[.)])\s)")
+# A blank line, a list item or a capital after an emoji ("refunds 🙂 I would") starts a new
+# sentence, whatever the parser joined.
+PIECE_BREAK_RE = re.compile(
+    r"\n\s*\n|\n(?=[ \t]*(?:[-*•]|\d+[.)])\s)"
+    r"|(?<=[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f])[ \t]+(?=[A-Z])"
+)
 
 
 @code_rule(

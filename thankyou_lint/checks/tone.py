@@ -343,7 +343,7 @@ def intensifier(letter: Letter) -> Iterator[Hit]:
 def _intensifies(token: Token) -> bool:
     """A degree adverb on an adjective, adverb or verb, in the sense the word is filler in."""
     head = token.head
-    if token.pos_ != "ADV" or token.dep_ != "advmod" or head is token:
+    if token.pos_ != "ADV" or token.dep_ != "advmod" or head.i == token.i:
         return False
     if head.lower_ in NOT_INTENSIFIED or _negated(token):
         return False  # "not very confident": a hedge, and cutting "very" changes the meaning
@@ -357,7 +357,8 @@ def _intensifies(token: Token) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    """ "not very", "don't really": a negation on the word, its head or the head's verb."""
+    """ "not very good", "don't really know": a negation on the word's head or the head's
+    verb."""
     return any(c.dep_ == "neg" for word in (token.head, token.head.head) for c in word.children)
 
 
