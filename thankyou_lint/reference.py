@@ -40,7 +40,10 @@ FAMILY_INTROS: dict[Family, str] = {
         "A thank-you letter is a professional document written to someone you met once. These "
         "rules flag chat register (text-speak, slang, emoji, exclamation runs, capitals), "
         "casual greetings and sign-offs, profanity, begging, over-familiarity, sarcasm and "
-        "salary talk. Matches inside quotation marks and in names ('Yo! Sushi') are skipped."
+        "salary talk. Matches inside quotation marks and in names ('Yo! Sushi') are skipped. "
+        "A hint (severity info), as style editors such as Hemingway give it, points at "
+        "intensifiers and filler ('very', 'really really', 'I just wanted to'), at most three "
+        "a letter."
     ),
     Family.GENERIC: (
         "A letter that could be sent to anyone does not set you apart. These rules flag clichés, "
@@ -52,7 +55,9 @@ FAMILY_INTROS: dict[Family, str] = {
     Family.STRUCTURE: (
         "The shape of a letter: a greeting, a body of sensible length, a sign-off and your "
         "name. The hints (severity info) give career advisers' advice on length, the subject "
-        "line and a closing next step."
+        "line and a closing next step, and, as style editors such as Hemingway do, point at "
+        "passive voice ('I was given a tour'; feelings such as 'I was impressed by' are left "
+        "alone) and sentences over 40 words, at most three of each a letter."
     ),
     Family.SPELLING: (
         "A typo is the first thing a hiring manager notices in a short note. These rules flag "

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import wraps
+from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
 from ..letter import Letter
@@ -15,6 +16,28 @@ FIRST_PERSON = {"i", "me", "my", "mine", "myself", "i'm", "i’m"}
 SECOND_PERSON = {"you", "your", "yours", "yourself", "y'all", "u", "ya"}
 NEGATIONS = {"not", "n't", "never", "no", "nothing", "without", "hardly"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
+# Degree words: a closed class (English seldom adds one); the parse decides whether an
+# occurrence is used as one (tone.intensifier) or marks a participle as an adjective.
+DEGREE_WORDS = {
+    "very",
+    "really",
+    "truly",
+    "extremely",
+    "incredibly",
+    "so",
+    "totally",
+    "absolutely",
+    "super",
+    "terribly",
+    "awfully",
+    "tremendously",
+    "immensely",
+    "hugely",
+    "exceedingly",
+    "utterly",
+    "literally",
+}
+HINTS_PER_LETTER = 3  # style hints are a matter of taste: a few examples, not every instance
 
 T = TypeVar("T")
 
@@ -68,3 +91,9 @@ def is_past(token: Token) -> bool:
         if word.tag_ in {"VBD", "VBN"} or any(c.tag_ == "VBD" for c in word.children):
             return True
     return False
+
+
+def capped(hits: Iterable[T], limit: int = HINTS_PER_LETTER) -> Iterator[T]:
+    """The first `limit` hits of a style hint (or what they are made from): enough to show
+    the habit without burying the letter's real findings."""
+    return islice(hits, limit)

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from ..layout import count_words
 from ..letter import Hit, Letter
 from ..registry import code_rule
+from .common import DEGREE_WORDS, capped
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 TOO_SHORT = 50  # body words, from the rubric
 TOO_LONG = 400
@@ -224,3 +230,154 @@ def not_english(letter: Letter) -> Iterator[Hit]:
         share = sum(w in STOP_WORDS for w in words) / len(words)
         if share < ENGLISH_MIN_STOP_SHARE:
             yield letter.body_hit()
+
+
+# Object-experiencer ("amuse") verbs: their participles name the writer's feeling ("I was
+# impressed by", "I would be thrilled to"), an adjective in all but form. The parser often
+# tags them so (then they are no passive at all); these are the ones it leaves as verbs.
+FEELING_VERBS = {
+    "impress",
+    "interest",
+    "excite",
+    "please",
+    "thrill",
+    "delight",
+    "honor",
+    "honour",
+    "amaze",
+    "inspire",
+    "surprise",
+    "touch",
+    "move",
+    "encourage",
+    "humble",
+    "fascinate",
+    "intrigue",
+    "strike",
+    "energize",
+    "energise",
+    "disappoint",
+    "bless",
+    "flatter",
+    "overwhelm",
+    "annoy",
+    "frustrate",
+    "worry",
+    "concern",
+    "satisfy",
+    "relieve",
+    "shock",
+    "astonish",
+    "stun",
+    "motivate",
+    "confuse",
+    "embarrass",
+}
+# Passives in form only, with no active to turn them into: "I was born", "I was supposed to",
+# "I am based in", "it is located", "I am used to".
+STATE_PARTICIPLES = {"bear", "suppose", "base", "locate", "situate", "use"}
+NOT_STYLE_PASSIVES = FEELING_VERBS | STATE_PARTICIPLES | {"be"}  # "it's been": the copula
+PASSIVE_AUXES = {"be", "get"}
+# "whether a decision has been reached", "if the role is filled": a question about what the
+# reader's side did, whose doer the writer cannot name; there the passive is the right voice.
+OPEN_CLAUSE_MARKS = {"if", "whether"}
+
+
+@code_rule(
+    id="structure.passive-voice",
+    severity="info",
+    message="Passive voice hides who did what.",
+    rationale="'I was given a tour' and 'the report was written' leave the doer out; the active"
+    " ('Dana showed me the lab', 'I wrote the report') is shorter and gives you or the reader"
+    " credit. Feelings ('I was impressed by') are not flagged. A matter of taste, so a hint,"
+    " shown at most three times a letter.",
+    suggestion="Name who did it and make them the subject: 'you showed me', 'I led'.",
+    bad=[
+        "I was given a tour of the plant by your team.",
+        "The quarterly report was written by me and two colleagues.",
+    ],
+    good=[
+        "I was impressed by the way your team runs its stand-ups.",
+        "I am interested in the analyst role.",
+        "I would be thrilled to join the team.",
+        "I am based in Leeds and can start in May.",
+        "Your team showed me the plant.",
+    ],
+)
+def passive_voice(letter: Letter) -> Iterator[Hit]:
+    participles = (t for t in letter.tokens if t.tag_ == "VBN" and not letter.in_quotes(t))
+    for participle in capped(p for p in participles if _is_style_passive(p)):
+        auxes = [c for c in participle.lefts if c.dep_ in {"aux", "auxpass"} and c.pos_ == "AUX"]
+        first = min(auxes, key=lambda t: t.i, default=participle)  # "have been asked"
+        yield letter.hit(first, participle)
+
+
+def _is_style_passive(participle: Token) -> bool:
+    """A 'be' passive of an action: not a feeling, not a state with no active form, not a
+    stock phrase, not a clause about what someone else did that the writer cannot name."""
+    children = list(participle.children)
+    if not any(c.dep_ == "auxpass" and c.lemma_.lower() in PASSIVE_AUXES for c in children):
+        return False  # "room to grow included": a parser slip, no passive auxiliary
+    if participle.lemma_.lower() in NOT_STYLE_PASSIVES:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return False  # "the chance to be considered": the stock phrase of these letters
+    if any(c.dep_ == "mark" and c.lower_ in OPEN_CLAUSE_MARKS for c in children):
+        return False
+    # A participle that takes a degree word ("very pleased", "so well versed") is an adjective.
+    return not any(c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS for c in children)
+
+
+LONG_SENTENCE = 40  # words; readability guides put the comfortable length at 15 to 25
+# A blank line, a list item or a capital after an emoji ("refunds 🙂 I would") starts a new
+# sentence, whatever the parser joined.
+PIECE_BREAK_RE = re.compile(
+    r"\n\s*\n|\n(?=[ \t]*(?:[-*•]|\d+[.)])\s)"
+    r"|(?<=[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f])[ \t]+(?=[A-Z])"
+)
+
+
+@code_rule(
+    id="structure.long-sentence",
+    severity="info",
+    message=f"A sentence of over {LONG_SENTENCE} words is hard to follow.",
+    rationale="A reader skims a thank-you letter; a very long sentence loses them before its"
+    " point. A matter of taste, so a hint, shown at most three times a letter.",
+    suggestion="Split it in two, or cut the clauses that do not carry your point.",
+    needs=["dep"],
+    bad=[
+        "I wanted to thank you for taking the time to meet with me on Tuesday afternoon to talk"
+        " about the data analyst role, the way your team builds its weekly reports for the"
+        " regional managers, and the plans you have for moving the whole reporting stack to the"
+        " cloud over the next year."
+    ],
+    good=[
+        "Thank you for meeting me on Tuesday to talk about the data analyst role. I enjoyed"
+        " hearing how your team builds its weekly reports for the regional managers, and about"
+        " your plans to move the reporting stack to the cloud next year."
+    ],
+)
+def long_sentence(letter: Letter) -> Iterator[Hit]:
+    for start, end, words in capped(_long_pieces(letter)):
+        yield Hit(
+            letter.body.start + start,
+            letter.body.start + end,
+            message=f"This sentence has {words} words; over {LONG_SENTENCE} is hard to follow.",
+        )
+
+
+def _long_pieces(letter: Letter) -> Iterator[tuple[int, int, int]]:
+    """(start, end, words) in the Doc of each over-long sentence, split where the lines show
+    sentences the parser ran together."""
+    text = letter.doc_text
+    for sent in letter.sentences:
+        bounds = [sent.start_char]
+        for m in PIECE_BREAK_RE.finditer(text, sent.start_char, sent.end_char):
+            bounds += [m.start(), m.end()]
+        bounds.append(sent.end_char)
+        for begin, end in zip(bounds[::2], bounds[1::2], strict=True):
+            piece = text[begin:end]
+            words = count_words(piece)
+            if words > LONG_SENTENCE:
+                lead = len(piece) - len(piece.lstrip())
+                yield begin + lead, begin + len(piece.rstrip()), words

@@ -11,6 +11,7 @@ from ..fixes import removal
 from ..letter import Hit, Letter
 from ..models import Fix
 from ..registry import code_rule
+from .common import DEGREE_WORDS, capped
 from .slots import in_slot
 from .thanks import is_sarcastic_thanks
 
@@ -291,3 +292,76 @@ def _pleads(please: Token) -> bool:
     if verb is not None and verb.pos_ == "VERB":
         return verb.lemma_.lower() not in REQUEST_VERBS
     return True  # "Sir please, ...": a plea standing on its own
+
+
+# "just" is filler only as the hedge before what the writer means to do ("I just wanted to
+# say", "just writing to", "just checking in"); "I just finished" (recently), "just as good",
+# "just what I need" (exactly) and "just say the word" (simply) say something.
+JUST_HEDGED = {"want", "wish", "write", "think", "hope", "check", "reach", "touch"}
+# "thank you so much", "very much", "so far", "so many": the formula of thanks and quantities.
+NOT_INTENSIFIED = {"much", "many", "far"}
+INTENSIFIER_WORDS = DEGREE_WORDS | {"just"}
+
+
+@code_rule(
+    id="tone.intensifier",
+    severity="info",
+    message="An intensifier or filler word ('very', 'really', 'just') adds emphasis, not meaning.",
+    rationale="Degree words dilute what they mean to strengthen: 'very excited' says less than"
+    " the reason you are excited. Style editors such as Hemingway flag them for that; it is a"
+    " matter of taste, so this is a hint, shown at most three times a letter.",
+    suggestion="Cut it, or say what made it so: what impressed you, what you want to do there.",
+    bad=[
+        "I really really want to join the team.",
+        "I am very excited about the role.",
+        "I just wanted to say thank you for the interview.",
+        "I was so impressed by the new warehouse system.",
+    ],
+    good=[
+        "I am excited about the analytics work you described.",
+        "I just finished the SQL course you recommended.",
+        "The schedule is just as flexible as I had hoped.",
+        "Thank you so much for your time.",
+        "I rearranged my week so that I could visit the site.",
+        "I was not very confident about the budgeting question.",
+    ],
+)
+def intensifier(letter: Letter) -> Iterator[Hit]:
+    runs: list[list[Token]] = []
+    for token in letter.tokens_with(INTENSIFIER_WORDS):
+        if not _intensifies(token) or letter.in_quotes(token):
+            continue
+        if runs and _adjacent(runs[-1][-1], token):
+            runs[-1].append(token)  # "really really", "really, really": one hit for the run
+        else:
+            runs.append([token])
+    for run in capped(runs):
+        words = letter.doc_text[run[0].idx : run[-1].idx + len(run[-1])]
+        yield letter.hit(run[0], run[-1], message=f"'{words}' adds emphasis, not meaning.")
+
+
+def _intensifies(token: Token) -> bool:
+    """A degree adverb on an adjective, adverb or verb, in the sense the word is filler in."""
+    head = token.head
+    if token.pos_ != "ADV" or token.dep_ != "advmod" or head.i == token.i:
+        return False
+    if head.lower_ in NOT_INTENSIFIED or _negated(token):
+        return False  # "not very confident": a hedge, and cutting "very" changes the meaning
+    if token.lower_ == "just":
+        return head.pos_ == "VERB" and head.lemma_.lower() in JUST_HEDGED
+    if token.lower_ == "so":
+        return head.pos_ in {"ADJ", "ADV"}  # "so excited", not "so I wrote" or "so that"
+    if token.lower_ == "very" and token.i > 0 and token.nbor(-1).lower_ == "the":
+        return False  # "the very first day": identity, not degree
+    return head.pos_ in {"ADJ", "ADV", "VERB", "AUX"}
+
+
+def _negated(token: Token) -> bool:
+    """ "not very good", "don't really know": a negation on the word's head or the head's
+    verb."""
+    return any(c.dep_ == "neg" for word in (token.head, token.head.head) for c in word.children)
+
+
+def _adjacent(before: Token, after: Token) -> bool:
+    between = before.doc[before.i + 1 : after.i]
+    return after.i == before.i + 1 or (len(between) == 1 and between[0].text == ",")
