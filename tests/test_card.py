@@ -20,6 +20,12 @@ def rules(report: Report) -> set[str]:
     return {f.rule for f in report.findings}
 
 
+def assert_agrees(report: Report, reason: str, done: bool, *crossing: str) -> None:
+    """The card's mark, and a finding of the rules that cross it exactly when it is not done."""
+    assert card(report)[reason] is done
+    assert bool(set(crossing) & rules(report)) is not done
+
+
 @pytest.mark.parametrize(
     ("body", "reinforces"),
     [
@@ -52,8 +58,7 @@ def test_a_slot_joined_to_a_strength_leaves_it_standing(
     linter: Linter, body: str, reinforces: bool
 ) -> None:
     report = linter.lint(LETTER.format(body=body))
-    assert card(report)["reinforces-strengths"] is reinforces
-    assert ("strengths.missing" in rules(report)) is not reinforces
+    assert_agrees(report, "reinforces-strengths", reinforces, "strengths.missing")
 
 
 @pytest.mark.parametrize(
@@ -72,8 +77,7 @@ def test_a_slot_joined_to_a_strength_leaves_it_standing(
 )
 def test_writing_to_someone_is_no_record(linter: Linter, body: str, reinforces: bool) -> None:
     report = linter.lint(LETTER.format(body=body))
-    assert card(report)["reinforces-strengths"] is reinforces
-    assert ("strengths.missing" in rules(report)) is not reinforces
+    assert_agrees(report, "reinforces-strengths", reinforces, "strengths.missing")
 
 
 @pytest.mark.parametrize(
@@ -94,9 +98,8 @@ def test_a_point_made_in_the_interview_said_again_reinforces(
     linter: Linter, body: str, reinforces: bool
 ) -> None:
     report = linter.lint(LETTER.format(body=body))
-    assert card(report)["reinforces-strengths"] is reinforces
-    crossed_by = {"strengths.missing", "strengths.generic-only"} & rules(report)
-    assert bool(crossed_by) is not reinforces
+    crossing = ("strengths.missing", "strengths.generic-only")
+    assert_agrees(report, "reinforces-strengths", reinforces, *crossing)
 
 
 def test_a_point_said_again_is_the_writers_record_not_a_detail(linter: Linter) -> None:
@@ -172,8 +175,7 @@ def test_thoughts_on_the_writers_own_interview_are_nothing_specific(
     linter: Linter, body: str, specific: bool
 ) -> None:
     report = linter.lint(LETTER.format(body=body))
-    assert card(report)["sets-apart"] is specific
-    assert ("generic.nothing-specific" in rules(report)) is not specific
+    assert_agrees(report, "sets-apart", specific, "generic.nothing-specific")
 
 
 def test_a_blank_line_ends_a_sentence(linter: Linter) -> None:
@@ -197,5 +199,4 @@ def test_a_blank_line_ends_a_sentence(linter: Linter) -> None:
 )
 def test_a_bulleted_result_is_the_writers(linter: Linter, body: str, reinforces: bool) -> None:
     report = linter.lint(LETTER.format(body=body))
-    assert card(report)["reinforces-strengths"] is reinforces
-    assert ("strengths.missing" in rules(report)) is not reinforces
+    assert_agrees(report, "reinforces-strengths", reinforces, "strengths.missing")
