@@ -36,6 +36,24 @@ def test_safe_fixes_rewrite_the_casual_parts() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("shouted", "fixed"),
+    [
+        ("I LOVED THE SQL DEMO AND THE NASA STORY.", "I loved the SQL demo and the NASA story."),
+        ("THE PM AND THE HR TEAM WERE GREAT.", "The PM and the HR team were great."),
+    ],
+)
+def test_shouting_is_lowered_but_its_acronyms_are_kept(
+    linter: Linter, shouted: str, fixed: str
+) -> None:
+    """One run of capitals, 'AND' included, written in normal case; the acronyms in it
+    ("SQL", "NASA", "PM") keep their capitals."""
+    letter = LETTER.format(greeting="Dear Dana,", extra=" " + shouted)
+    shouting = [f for f in linter.lint(letter).findings if f.rule == "tone.shouting"]
+    assert len(shouting) == 1
+    assert fixed in apply_fixes(letter, shouting)
+
+
 def test_judgement_calls_are_only_suggested() -> None:
     report = lint((ROOT / "examples" / "needs-work.txt").read_text())
     for finding in report.findings:

@@ -48,6 +48,11 @@ def _spellchecker() -> SpellChecker:
     return SpellChecker(distance=1)  # suggestions one edit away: quick, and the likely ones
 
 
+def is_word(word: str) -> bool:
+    """Is the lowercase `word` in the word list ("demo" is, "sql" and "nasa" are not)?"""
+    return word in _spellchecker()
+
+
 def _verdict(word: str) -> str | None:
     """None for a known word; else the suggestion: the two words it runs together
     ("alot": "a lot") or the likeliest corrections ("recieved": "received")."""

@@ -154,20 +154,38 @@ def shouting(letter: Letter) -> Iterator[Hit]:
     # words in capitals, so a run is shouting when it holds a common (stop) word.
     runs: list[list[Token]] = []
     for token in letter.tokens:
-        if token.is_alpha and token.is_upper and len(token) >= 2 and token.text not in NOT_SHOUTING:
+        if token.is_alpha and token.is_upper and len(token) >= 2:
             if runs and runs[-1][-1].i == token.i - 1:
                 runs[-1].append(token)
             else:
                 runs.append([token])
     for run in runs:
-        if any(t.is_stop for t in run):
+        if any(t.is_stop and t.text not in NOT_SHOUTING for t in run):
             hit = letter.hit(run[0], run[-1])
             if in_slot(letter, hit.start, hit.end):
                 continue  # "[ YOUR NAME ]", "COMPANY NAME": a slot to fill, not a raised voice
-            lower = letter.text[hit.start : hit.end].lower()
-            if run[0].is_sent_start:
-                lower = lower[:1].upper() + lower[1:]
-            yield replace(hit, fix=Fix(start=hit.start, end=hit.end, replacement=lower))
+            fix = Fix(start=hit.start, end=hit.end, replacement=_normal_case(letter, run))
+            yield replace(hit, fix=fix)
+
+
+def _normal_case(letter: Letter, run: list[Token]) -> str:
+    """The run in lower case, but for its acronyms ("I LOVED THE SQL DEMO" -> "I loved the
+    SQL demo"): a word the word list lacks, or a short one such as "PM" that is no stop word."""
+    from .spelling import is_word
+
+    start = letter.body.start
+    out = []
+    for token in run:
+        keep = not is_word(token.lower_) or (token.text in NOT_SHOUTING and not token.is_stop)
+        word = token.text if keep else token.lower_
+        if token == run[0] and token.is_sent_start:
+            word = word[:1].upper() + word[1:]
+        out.append(
+            word + letter.text[start + token.idx + len(token) : start + token.nbor().idx]
+            if token != run[-1]
+            else word
+        )
+    return "".join(out)
 
 
 @code_rule(
