@@ -101,15 +101,34 @@ def _fresh_reports(window: Window, linter: Linter) -> Iterator[Report]:
 def _worker_pool(jobs: int, config: Config) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing only when asked for
 
-    return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config,))
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config,))
+    # Ctrl-C reaches the whole process group: the parent stops the pool; a worker that took
+    # the signal too would print a traceback of its own. The workers start on the first
+    # submit; with SIGINT blocked meanwhile they are born unable to take it until their
+    # initializer ignores it, and the parent takes a Ctrl-C of that moment just after.
+    with _sigint_blocked():
+        pool.submit(int)
+    return pool
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _start_worker(config: Config) -> None:
     global _worker_linter
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a pending Ctrl-C is dropped with it
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _end_with_parent()
-    # Ctrl-C reaches the whole process group: the parent stops the pool; a worker that
-    # took the signal too would print a traceback of its own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_linter = Linter(config)
 
 
