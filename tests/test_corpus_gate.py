@@ -72,16 +72,15 @@ KNOWN_SHORTFALLS = {
     ("../shared/corpus-real", Family.STRENGTHS): (0.84, 0.76),
     ("../shared/corpus-real", Family.TONE): (1.00, 0.60),
     # Issue 15: see KNOWN_UNION_SHORTFALLS.
-    ("tests/corpus-real", Family.SPELLING): (1.00, 0.20),
+    ("tests/corpus-real", Family.SPELLING): (1.00, 0.40),
 }
 
 
 # The same on the union of corpora, for families with few positives in each.
 KNOWN_UNION_SHORTFALLS = {
-    # Issue 15: the labelled spelling slips of real letters are mostly word forms ("very
-    # interest") and names at a sentence's start; planted typos are found at 0.78 (see
-    # benchmarks/spelling.py).
-    Family.SPELLING: (0.50, 0.16),
+    # Issue 15: the labelled spelling slips of real letters are mostly word forms and words
+    # run together ("Goodevening"); planted typos are found at 0.77 (benchmarks/spelling.py).
+    Family.SPELLING: (0.66, 0.33),
 }
 
 
@@ -163,11 +162,11 @@ def test_eval_command_text_and_json() -> None:
 # holdout together). Below the targets, the figures reached are floors: open shortfalls of
 # issue 15, not targets.
 CARD_FLOORS = {
-    Reason.REINFORCES: (0.81, 0.81),
-    Reason.NEW_INFORMATION: (0.63, 0.77),
-    Reason.OBJECTIONS: (1.00, 0.40),
+    Reason.REINFORCES: (0.84, 0.91),
+    Reason.NEW_INFORMATION: (0.72, 0.80),
+    Reason.OBJECTIONS: (1.00, 0.60),
     Reason.PROFESSIONAL: TARGET,
-    Reason.SPECIFIC: (0.70, 0.85),
+    Reason.SPECIFIC: (0.84, 0.90),
 }
 
 
