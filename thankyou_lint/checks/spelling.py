@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..letter import Hit, Letter
 from ..models import Fix
 from ..registry import code_rule
+from .common import DEGREE_WORDS
 from .slots import token_in_slot
 
 if TYPE_CHECKING:
@@ -259,9 +260,6 @@ def _confused(token: Token) -> str | None:
     if word == "affect" and before is not None and before.pos_ in {"DET", "ADJ"}:
         return "effect"  # "a real affect": a noun is needed
     return _participle_meant(token)
-
-
-DEGREE_WORDS = {"very", "so", "extremely", "really", "quite", "too"}
 
 
 def _participle_meant(token: Token) -> str | None:
