@@ -80,11 +80,10 @@ def _reinforces(letter: Letter) -> ReasonCheck:
 def _shares_new_information(letter: Letter) -> ReasonCheck:
     """Something the interview did not hear: a point forgotten, news since, a sample sent."""
     sents = letter.sentences
+    slot_only = [_all_slot(letter, s) for s in sents]
     for i, sent in enumerate(sents):
-        leads_into_slot = _announces(sent) and any(
-            _all_slot(letter, s) for s in sents[i + 1 : i + 2]
-        )
-        if _all_slot(letter, sent) or leads_into_slot:
+        leads_into_slot = _announces(sent) and any(slot_only[i + 1 : i + 2])
+        if slot_only[i] or leads_into_slot:
             continue  # a template's instruction or example shares nothing as sent
         if adds_information(sent) and not _apologetic(letter, sent):
             return _check(Reason.NEW_INFORMATION, True, letter, sent)

@@ -272,4 +272,4 @@ def _participle_meant(token: Token) -> str | None:
         return None
     word = token.lower_
     participle = word + ("d" if word.endswith("e") else "ed")
-    return participle if participle in _spellchecker() else None
+    return participle if is_word(participle) else None

@@ -153,8 +153,9 @@ WRITER_SUBJECTS = FIRST_PERSON | {"we"}  # the writer, or a team they were part 
 STRENGTH_CUE_WORDS = STRENGTH_NOUNS | QUALIFIED_WORDS | IRREGULAR_PAST.keys()
 # "As I mentioned, I have ...": the writer restating a point they made in the interview.
 RESTATING_VERBS = {"mention", "say", "explain", "note", "tell", "describe"}
-STRENGTH_CUE_LEMMAS = ACCOMPLISHMENT_VERBS | STRENGTH_NOUNS | RESTATING_VERBS
-STRENGTH_CUE_LEMMAS |= {"be", "speak", "have"}
+STRENGTH_CUE_LEMMAS = (
+    ACCOMPLISHMENT_VERBS | STRENGTH_NOUNS | RESTATING_VERBS | {"be", "speak", "have"}
+)
 # What a writer has or holds: "I have experience coordinating engineers".
 HELD_NOUNS = set(
     """experience background skills expertise knowledge certification certificate degree
