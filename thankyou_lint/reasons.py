@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .card import marked
 from .checks.common import FIRST_PERSON, SECOND_PERSON, subjects
 from .checks.excuses import apologies, looks_back_poorly
+from .checks.generic import specific_detail
 from .checks.moving_on import adds_information, hands_over, moves_on
 from .checks.slots import token_in_slot
 from .checks.strengths import strengths
@@ -140,8 +141,8 @@ def _objection_raised(letter: Letter, sent: Span) -> bool:
 
 
 def _sets_apart(letter: Letter) -> ReasonCheck:
-    named = next((e for e in letter.doc.ents if e.label_ in {"ORG", "PRODUCT", "PERSON"}), None)
-    return _check(Reason.SPECIFIC, True, letter, named.sent if named is not None else None)
+    # Done unless generic.nothing-specific explains a cross; the evidence is its own.
+    return _check(Reason.SPECIFIC, True, letter, specific_detail(letter))
 
 
 QUESTION_VERBS = {"ask", "raise", "question", "wonder", "mention"}

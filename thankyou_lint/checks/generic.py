@@ -107,8 +107,8 @@ GENERIC_NOUNS = set(
     position role job company organization organisation opportunity team interview time
     conversation meeting discussion chance culture goal mission value work responsibility
     thing lot everything skill experience fit asset question answer day today yesterday week
-    morning afternoon process step future information detail way manager consideration
-    interest career growth environment people staff colleague member office business
+    morning afternoon present moment process step future information detail way manager
+    consideration interest career growth environment people staff colleague member office business
     opening vacancy background point topic prospect decision news update status
     """.split()
 )
@@ -146,10 +146,12 @@ NOT_SPECIFIC_PROPN = {
         "Thank you.\n\nBest regards,\n[Your Name]",
         "Dear #to_name#,\n\nThank you for the interview for the %role% role.",
         "Thank you.\n\nBest regards,\nJohn Doe",
+        "Thank you for the chance to interview at (name of organization).",
     ],
     good=[
         "Thank you for the interview at Brightwave.",
         "I like <3 the team, and 100% of the #2 plant's crew.",
+        "I met Dana (the team lead) and toured the plant (the new one).",
         "I enjoyed meeting Joanne Doe and John Doerr.",
     ],
 )
@@ -199,6 +201,9 @@ def impersonal_greeting(letter: Letter) -> Iterator[Hit]:
         # A template: its slots are not details, nor a question about the writer's own file.
         "*It was great to meet you. I hope to help with [particular project or technical goal"
         " you mentioned]. Could you share any news about my application?*",
+        # Their side, but only the writer's things or a frame before it are its topics.
+        "Dear Dana,\n\nThank you. In spite of the fine references, your decision does not suit"
+        " my plans at present.\n\nBest regards,\nSam",
     ],
     good=[
         "Hello,\n\nThank you for the interview about the analyst role at Brightwave."
@@ -209,11 +214,18 @@ def impersonal_greeting(letter: Letter) -> Iterator[Hit]:
         " work much clearer.",
         "Thank you for your time. From what we discussed, I gather the pace is quick and the"
         " clients stay for years.",
+        "Thank you for your time. I valued your honest thoughts on the night-shift staffing.",
     ],
 )
 def nothing_specific(letter: Letter) -> Iterator[Hit]:
-    if not letter.doc_text.strip() or _greets_by_name(letter):
-        return
+    if letter.doc_text.strip() and not _greets_by_name(letter) and specific_detail(letter) is None:
+        yield letter.body_hit()
+
+
+def specific_detail(letter: Letter) -> Span | None:
+    """The first sentence with a detail of this interview, company or role, if any: the
+    evidence for the card's 'specific' tick (a greeting that names a panel is not in the
+    body, so it is no sentence)."""
     # The writer's own record ("I checked in 150 guests at the Ritz") is a strength, not a
     # detail about this interview: only the other sentences can make the letter specific.
     own_record = {t.i for s in strengths(letter) for t in _clause(s)}
@@ -222,28 +234,34 @@ def nothing_specific(letter: Letter) -> Iterator[Hit]:
     writer = set(letter.layout.slice(letter.layout.name).lower().split())  # "It's Marcus."
     for sent in letter.sentences:
         words = [t for t in letter.words_of(sent) if t.i not in own_record | slots]
-        if any(_is_specific(t) and t.lower_ not in writer for t in words):
-            return
-        if _points_at_discussion(letter, sent, slots) and sent.root.i not in own_record:
-            return
-        if any(
-            _tells_of_their_side(t, slots)
-            for t in letter.tokens_with(SECOND_PERSON_POSSESSIVE, sent=sent)
+        if (
+            any(_is_specific(t) and t.lower_ not in writer for t in words)
+            or (_points_at_discussion(letter, sent, slots) and sent.root.i not in own_record)
+            or any(
+                _tells_of_their_side(t, slots)
+                for t in letter.tokens_with(SECOND_PERSON_POSSESSIVE, sent=sent)
+            )
         ):
-            return
-    yield letter.body_hit()
+            return sent
+    return None
 
 
 def _tells_of_their_side(your: Token, slots: Container[int] = ()) -> bool:
     """ "how your group tackled the search-ranking slowdown", "your point about blameless
-    postmortems": something the reader's side does or said, with a concrete subject matter."""
+    postmortems": something the reader's side does or said, with a concrete subject matter
+    that is not the writer's own ("your rejection does not suit my plans")."""
     owner = your.head
     topics = []
     if owner.lemma_.lower() in DISCUSSION_NOUNS:  # what they said: "your point about X"
         topics += [c for c in owner.children if c.dep_ == "prep"]
+        if owner.dep_ == "dobj":  # "I valued your thoughts on X": the parser may hang X
+            topics += [c for c in owner.head.children if c.dep_ == "prep" and c.i > owner.i]
     if owner.dep_ in {"nsubj", "nsubjpass"}:  # what their side does: "your group tackled X"
-        topics += [c for c in owner.head.children if c.dep_ in {"dobj", "prep", "attr"}]
-    return any(_concrete(t) and t.i not in slots for c in topics for t in c.subtree)
+        verb = owner.head  # not a frame before it: "In spite of X, your answer ..."
+        topics += [c for c in verb.children if c.dep_ in {"dobj", "prep", "attr"} and c.i > verb.i]
+    return any(
+        _concrete(t) and t.i not in slots and not _writers_own(t) for c in topics for t in c.subtree
+    )
 
 
 def _concrete(token: Token) -> bool:

@@ -20,6 +20,10 @@ PLACEHOLDER_RE = re.compile(
     r"\[[^\]\n]{1,200}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
     # Mail-merge fields: "#to_name#", "%FirstName%", "{company}", "${role}".
     r"|#[A-Za-z_]\w{0,40}#|%[A-Za-z_]\w{0,40}%|\$?\{[A-Za-z_]\w{0,40}\}"
+    # A slot described in parentheses: "(name of organization)", "(company name)",
+    # "(specific unit)", "(insert date)".
+    r"|\((?:(?:the\s+)?name\s+of|specific|insert|enter)\s+[^()\n]{1,60}\)"
+    r"|\([^()\n]{0,40}\b(?:name|title)\)"
     # The stock stand-in for a person's name.
     r"|\b(?:John|Jane)\s+(?:Q\.\s+)?Doe\b"
     r"|\b(?:(?:XYZ|ABC|XX+|xx+)(?:\s+(?:Corp(?:oration)?|Company|Inc|Ltd|Co|Industries|Group))?\b"
