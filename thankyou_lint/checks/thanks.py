@@ -38,7 +38,11 @@ GIVING_VERBS = {
     "squeeze",
     "fit",
 }
-GRATITUDE_WORDS = THANK_WORDS | GRATEFUL_WORDS | GLAD_WORDS | {"cheers", "obliged"}
+# "It was kind of you to see me": praise of the reader's act is thanks for it.
+KIND_WORDS = {"kind", "generous", "nice", "good", "thoughtful", "gracious", "considerate"}
+GRATITUDE_WORDS = (
+    THANK_WORDS | GRATEFUL_WORDS | GLAD_WORDS | KIND_WORDS | {"cheers", "obliged", "appreciated"}
+)
 GRATITUDE_LEMMAS = {"thank", "appreciate", "mean", "value"}
 # Thanks reads as sarcasm only for a reason the parse can show: the act thanked for is one
 # nobody is grateful for, or the writer was kept waiting ("for leaving me in the corridor for
@@ -80,6 +84,10 @@ def is_gratitude(token: Token, addressee: frozenset[str] = frozenset()) -> bool:
         return not is_sarcastic_thanks(token)  # British "cheers for today" is thanks
     if lemma == "appreciate":
         return _appreciates_the_reader(token)
+    if word == "appreciated":  # "Your patience was much appreciated", as an adjective
+        return not _is_request(token)  # not "any feedback would be appreciated"
+    if word in KIND_WORDS:
+        return _kind_of_the_reader(token)
     if lemma == "value":
         return token.pos_ == "VERB" and _about_the_reader(token)
     if word in GRATEFUL_WORDS:
@@ -110,13 +118,27 @@ def _felt_by_writer(token: Token) -> bool:
 
 
 def _about_the_reader(verb: Token) -> bool:
-    """ "I value how openly you described it", "I value your candour": the reader's doing."""
+    """ "I value how openly you described it", "I value your candour", "I value the time you
+    gave me": the reader's doing."""
     for child in (c for c in verb.children if c.dep_ in {"dobj", "ccomp"}):
         if child.dep_ == "ccomp" and any(s.lower_ in SECOND_PERSON for s in subjects(child)):
             return True
-        if any(c.dep_ == "poss" and c.lower_ in SECOND_PERSON for c in child.children):
-            return True
+        for grandchild in child.children:
+            if grandchild.dep_ == "poss" and grandchild.lower_ in SECOND_PERSON:
+                return True
+            if grandchild.dep_ == "relcl" and any(
+                s.lower_ in SECOND_PERSON for s in subjects(grandchild)
+            ):
+                return True
     return False
+
+
+def _kind_of_the_reader(token: Token) -> bool:
+    """ "It was kind of you to see me", "So generous of you.": read from the words, as the
+    parser often takes "kind of" for the hedge."""
+    doc = token.doc
+    after = [t.lower_ for t in doc[token.i + 1 : token.i + 4]]
+    return after[:2] == ["of", "you"] and (len(after) < 3 or after[2] in {"to", ".", "!", ","})
 
 
 def _names_a_thing(token: Token) -> bool:
@@ -270,10 +292,15 @@ def _body_thanks(letter: Letter) -> bool:
         " thank the interviewer, and there is no need for thank you cards.\n\nBest,\nSam Lee",
         "Dear Dana,\n\nI'll be so thankful if you can tell me how far my application has"
         " gone.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThe kind of work you do interests me. I value the time my team gives"
+        " me, and any feedback would be appreciated.\n\nBest regards,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nI'm glad you made time to meet with me on Tuesday.\n\nBest,\nSam Lee",
         "Dear Dana,\n\nI value how openly you described the migration.\n\nBest,\nSam Lee",
+        "Dear Dana,\n\nI value the time you gave me.\n\nBest,\nSam Lee",
+        "Dear Dana,\n\nIt was kind of you to show me the plant.\n\nBest,\nSam Lee",
+        "Dear Dana,\n\nYour patience with my questions was much appreciated.\n\nBest,\nSam Lee",
         "Dear Dana,\n\nI enjoyed the tour.\n\nBest,\nSam Lee\n\nP.S. Thank you for the"
         " reading list.",
         "Dear Dana,\n\nThank you for meeting with me on Tuesday about the analytics role.\n\n"
