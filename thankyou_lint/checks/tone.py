@@ -11,7 +11,7 @@ from ..fixes import removal
 from ..letter import Hit, Letter
 from ..models import Fix
 from ..registry import code_rule
-from .common import DEGREE_WORDS, capped
+from .common import DEGREE_WORDS, FIRST_PERSON, SECOND_PERSON, capped, subjects
 from .slots import in_slot
 from .thanks import is_sarcastic_thanks
 
@@ -276,6 +276,96 @@ REQUEST_VERBS = {
     "consider",
 }
 PLEAS = 2  # one "please forgive me" is an apology; two pleas are begging
+
+
+# Something of value handed to the reader: "a gift card", "a $25 coffee card", a voucher.
+GIFT_LEMMAS = {"gift", "voucher", "coupon", "bribe"}
+HANDING_VERBS = {"give", "send", "enclose", "attach", "include", "offer", "accept", "mail"}
+TREATING_VERBS = {"buy", "treat"}  # "let me buy you lunch", "treat you to dinner"
+GIFT_SIZED = 500  # dollars, pounds or euros: larger sums are budgets and results
+
+
+@code_rule(
+    id="tone.gift",
+    severity="warning",
+    message="A gift or money for the interviewer reads as a bribe.",
+    rationale="A hiring decision must look fair: a present, however small, puts the reader in an"
+    " awkward spot and makes the letter about it.",
+    suggestion="Leave the gift out; thanks in words is enough.",
+    needs=["pos", "dep", "lemma", "ents"],
+    bad=[
+        "As a small thank-you, I have enclosed a $25 coffee card.",
+        "Enclosed is a gift card for your next lunch.",
+        "Please accept this small gift for the team.",
+        "I would love to buy you lunch next week.",
+    ],
+    good=[
+        "Thank you for the gift of your time.",
+        "I have a gift for explaining data to people outside the field.",
+        "At Brightwave I managed a $2M budget, and I attached my plan for the first $500K.",
+        "I raised $40,000 for the shelter and gave $500 of my own.",
+        "I attached the $3M forecast we discussed.",
+        "You offered a $5,000 signing bonus, and I would accept $60,000 as the salary.",
+    ],
+)
+def gift(letter: Letter) -> Iterator[Hit]:
+    money = [e[0] for e in letter.doc.ents if e.label_ == "MONEY" and _gift_sized(e.text)]
+    for token in letter.tokens_with(lemmas=GIFT_LEMMAS | TREATING_VERBS) + money:
+        if _treats_the_reader(token) or _handed_over(token):
+            yield letter.hit(token)
+
+
+def _gift_sized(amount: str) -> bool:
+    """ "$25", "50 dollars"; not "$3M" or "$40,000": the size of a forecast or a budget."""
+    digits = re.sub(r"[^\d.]", "", amount)
+    if re.search(r"(?i)\d\s*[kmb]\b|thousand|million|billion", amount):
+        return False
+    try:
+        return float(digits or "inf") <= GIFT_SIZED
+    except ValueError:
+        return False
+
+
+def _treats_the_reader(verb: Token) -> bool:
+    """ "let me buy you lunch", "treat you to dinner": the writer pays for the reader."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in TREATING_VERBS
+        and any(c.dep_ in {"dobj", "dative"} and c.lower_ in SECOND_PERSON for c in verb.children)
+        and not any(s.lower_ in SECOND_PERSON for s in subjects(verb))
+    )
+
+
+def _handed_over(token: Token) -> bool:
+    """A gift or a sum the writer hands over ("I have enclosed a $25 card", "Enclosed is a
+    gift card", "please accept this gift"); not "the gift of your time", "my $2M budget",
+    "you offered $5,000" or "I would accept $60,000"."""
+    if token.pos_ not in {"NOUN", "SYM", "NUM", "PROPN"}:
+        return False
+    thing = token
+    while thing.dep_ in {"compound", "amod", "nummod", "nmod", "quantmod"}:
+        thing = thing.head
+    if thing.dep_ not in {"dobj", "attr", "nsubj", "nsubjpass", "appos"}:
+        return False  # "the gift of your time", "a gift for languages"
+    if any(c.dep_ == "poss" for c in thing.children):
+        return False  # "my $2M budget", "your gift"
+    verb = thing.head
+    # The verb, or its own word for handing over: "Enclosed is ...", "Here is ..."
+    handing = [
+        w
+        for w in (verb, *(c for c in verb.children if c.dep_ in {"nsubj", "advmod"}))
+        if w.lemma_.lower() in HANDING_VERBS | {"here"}
+    ]
+    if not handing:
+        return False
+    said_by = subjects(verb) if handing[0] is verb else []
+    if handing[0].lemma_.lower() == "accept" and said_by:
+        return False  # only the imperative hands it over: "please accept this gift"
+    # A sum given is the reader's only when the reader receives it, not "gave $500 of my own".
+    given = handing[0].lemma_.lower() in {"give", "offer"} and token.lemma_ not in GIFT_LEMMAS
+    if given and not any(c.dep_ == "dative" and c.lower_ in SECOND_PERSON for c in verb.children):
+        return False
+    return all(s.lower_ in FIRST_PERSON | {"we"} for s in said_by)
 
 
 @code_rule(
