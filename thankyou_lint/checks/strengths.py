@@ -185,6 +185,14 @@ def _is_concrete_object(head: Token, aside: Token | None = None) -> bool:
     return False
 
 
+def _done_for_this_application(verb: Token) -> bool:
+    """ "I did some research on your company", "I studied your website": what the writer did
+    about the reader's side is preparation for this application, not a record."""
+    things = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    things += [o for c in verb.children if c.dep_ == "prep" for o in c.children]
+    return any(p.dep_ == "poss" and p.lower_ in SECOND_PERSON for t in things for p in t.children)
+
+
 def _writes_to_someone(verb: Token) -> bool:
     """ "I wrote to Priya to ask for news": a letter sent, whatever its purpose, not a text
     written ("I wrote the grant proposal")."""
@@ -266,6 +274,7 @@ def shows_strength(token: Token) -> bool:
         and not _not_yet_done(token)
         and (lemma != "spend" or _spent_on_something(token))
         and _is_concrete_object(token)
+        and not _done_for_this_application(token)
     ):
         return True
     if _held_role(token) or _restates_own_point(token):
@@ -448,7 +457,10 @@ def _generic_praise(letter: Letter) -> list[Token]:
     needs={"lemma", "pos", "dep", "ents"},
     bad=[
         "Dear Dana,\n\nThank you for meeting me. I enjoyed hearing about the team and I hope to"
-        " hear from you soon.\n\nBest regards,\nSam Lee"
+        " hear from you soon.\n\nBest regards,\nSam Lee",
+        # Preparing for this application is not a record.
+        "Dear Dana,\n\nThank you for meeting me. I did some research on your company and"
+        " studied your website before we met.\n\nBest regards,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nThank you for meeting me. At Brightwave I led the move to dbt, which cut"
