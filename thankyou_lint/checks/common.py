@@ -16,6 +16,12 @@ FIRST_PERSON = {"i", "me", "my", "mine", "myself", "i'm", "i’m"}
 SECOND_PERSON = {"you", "your", "yours", "yourself", "y'all", "u", "ya"}
 NEGATIONS = {"not", "n't", "never", "no", "nothing", "without", "hardly"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
+# The job applied for and the employer: "the skills needed for this role" says nothing of
+# the writer, "the team" no detail of the reader's side.
+THE_JOB = set(
+    """position role job post opening vacancy company organization organisation firm team
+    employer department""".split()
+)
 # Degree words: a closed class (English seldom adds one); the parse decides whether an
 # occurrence is used as one (tone.intensifier) or marks a participle as an adjective.
 DEGREE_WORDS = {

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
-from .common import FIRST_PERSON, SECOND_PERSON, is_past, subjects
+from .common import FIRST_PERSON, SECOND_PERSON, THE_JOB, is_past, subjects
 from .slots import in_slot, placeholders, token_in_slot
 from .strengths import record_of, strengths
 
@@ -102,9 +102,9 @@ ADDRESS_TITLES = {
 }
 PANEL_PEOPLE = 2
 PERSON_SEPARATOR_RE = re.compile(r"[^,&/]+?(?=\s*(?:,|&|/|\band\b|$))")  # one person each
-GENERIC_NOUNS = set(
+GENERIC_NOUNS = THE_JOB | set(
     """
-    position role job company organization organisation opportunity team interview time
+    opportunity interview time
     conversation meeting discussion chance culture goal mission value work responsibility
     thing lot everything skill experience fit asset question answer day today yesterday week
     morning afternoon present moment process step future information detail way manager

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
-from .common import FIRST_PERSON, SECOND_PERSON, is_negated, per_letter, subjects
+from .common import FIRST_PERSON, SECOND_PERSON, THE_JOB, is_negated, per_letter, subjects
 from .slots import in_slot
 
 if TYPE_CHECKING:
@@ -156,6 +156,8 @@ RESTATING_VERBS = {"mention", "say", "explain", "note", "tell", "describe"}
 STRENGTH_CUE_LEMMAS = (
     ACCOMPLISHMENT_VERBS | STRENGTH_NOUNS | RESTATING_VERBS | {"be", "speak", "have"}
 )
+# The application itself: "I prepared for the interview", "I started my job search".
+APPLYING = {"interview", "application", "round", "assessment", "search", "candidacy"}
 # What a writer has or holds: "I have experience coordinating engineers".
 HELD_NOUNS = set(
     """experience background skills expertise knowledge certification certificate degree
@@ -186,11 +188,24 @@ def _is_concrete_object(head: Token, aside: Token | None = None) -> bool:
 
 
 def _done_for_this_application(verb: Token) -> bool:
-    """ "I did some research on your company", "I studied your website": what the writer did
-    about the reader's side is preparation for this application, not a record."""
-    things = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
-    things += [o for c in verb.children if c.dep_ == "prep" for o in c.children]
-    return any(p.dep_ == "poss" and p.lower_ in SECOND_PERSON for t in things for p in t.children)
+    """ "I did some research on your company", "I studied your website", "I prepared a few
+    questions for the second round": what the writer did about the reader's side or the
+    application is preparation for it, not a record."""
+    things = _things_acted_on(verb)
+    for clause in (c for c in verb.children if c.dep_ in {"xcomp", "advcl"}):
+        things += _things_acted_on(clause)  # "I worked hard to prepare for the interview"
+    return any(
+        (t.lemma_.lower() in APPLYING and t.tag_ == "NN")  # not "wrote four applications"
+        or any(p.dep_ == "poss" and p.lower_ in SECOND_PERSON for p in t.children)
+        for t in things
+    )
+
+
+def _things_acted_on(verb: Token) -> list[Token]:
+    """Its objects and what its prepositions or its objects' prepositions name."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    preps = [c for w in (verb, *objects) for c in w.children if c.dep_ == "prep"]
+    return objects + [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
 
 def _writes_to_someone(verb: Token) -> bool:
@@ -348,8 +363,17 @@ def _held_with_detail(noun: Token) -> bool:
 
 
 def _has_detail(noun: Token, kinds: set[str]) -> bool:
-    """A modifier that says what the record is ("my Python work"), not a soft skill."""
-    return any(c.dep_ in kinds and c.lower_ not in SOFT_SKILLS for c in noun.children)
+    """A modifier that says what the record is ("my Python work"), not a soft skill nor
+    only the job applied for ("the skills needed for this role")."""
+    return any(
+        c.dep_ in kinds and c.lower_ not in SOFT_SKILLS and not _only_the_job(c)
+        for c in noun.children
+    )
+
+
+def _only_the_job(modifier: Token) -> bool:
+    nouns = [t for t in modifier.subtree if t.pos_ in {"NOUN", "PROPN"}]
+    return bool(nouns) and all(t.lemma_.lower() in THE_JOB for t in nouns)
 
 
 def _result_number(letter: Letter, sent: Span) -> Token | None:
@@ -461,6 +485,8 @@ def _generic_praise(letter: Letter) -> list[Token]:
         # Preparing for this application is not a record.
         "Dear Dana,\n\nThank you for meeting me. I did some research on your company and"
         " studied your website before we met.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. I worked hard to prepare for the interview,"
+        " and I have the skills needed for this role.\n\nBest regards,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nThank you for meeting me. At Brightwave I led the move to dbt, which cut"
