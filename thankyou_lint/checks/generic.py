@@ -104,12 +104,12 @@ PANEL_PEOPLE = 2
 PERSON_SEPARATOR_RE = re.compile(r"[^,&/]+?(?=\s*(?:,|&|/|\band\b|$))")  # one person each
 GENERIC_NOUNS = THE_JOB | set(
     """
-    opportunity interview time
-    conversation meeting discussion chance culture goal mission value work responsibility
-    thing lot everything skill experience fit asset question answer day today yesterday week
-    morning afternoon present moment process step future information detail way manager
-    consideration interest career growth environment people staff colleague member office business
-    opening vacancy background point topic prospect decision news update status
+    opportunity interview time conversation meeting discussion chance culture goal mission
+    value work responsibility thing lot everything skill experience fit asset question answer
+    day today yesterday week morning afternoon present moment process step future information
+    detail way manager consideration interest career growth environment people staff
+    colleague member office business background point topic prospect decision news update
+    status
     """.split()
 )
 NOT_SPECIFIC_PROPN = {
@@ -147,6 +147,7 @@ NOT_SPECIFIC_PROPN = {
         "Dear #to_name#,\n\nThank you for the interview for the %role% role.",
         "Thank you.\n\nBest regards,\nJohn Doe",
         "Thank you for the chance to interview at (name of organization).",
+        "Dear _______,\n\nThank you for the interview.",
     ],
     good=[
         "Thank you for the interview at Brightwave.",

@@ -38,8 +38,9 @@ EVIDENCE_RE = re.compile(
 # Verbs by which a writer hands over something more: "I'd like to add", "I'm enclosing".
 ADDING_VERBS = {
     "mention", "add", "note", "share", "clarify", "enclose", "attach", "send", "include",
-    "highlight", "expand", "elaborate", "follow",
+    "highlight", "expand", "elaborate", "follow", "forward",
 }  # fmt: skip
+PASSING_ON = {"on", "along"}  # "I wanted to pass on her number", "pass along the report"
 WANTING = {"like", "love", "want", "wish", "should", "must", "need"}
 # What a sentence hands over when it only repeats the letter's feelings, not information.
 FEELINGS = {"thanks", "thank", "gratitude", "appreciation", "enthusiasm", "excitement", "interest"}
@@ -61,7 +62,14 @@ def adds_information(sent: Span) -> bool:
         return False  # "You'll find my resume attached", "I am enclosing my CV"
     if ATTACHED_RE.search(sent.text):
         return True
-    return any(hands_over(t) for t in sent if t.lemma_.lower() in ADDING_VERBS)
+    return any(hands_over(t) for t in sent if t.lemma_.lower() in ADDING_VERBS or _passes_on(t))
+
+
+def _passes_on(verb: Token) -> bool:
+    # the parser may take the particle for a preposition: "pass on the phone number"
+    return verb.lemma_.lower() == "pass" and any(
+        c.i == verb.i + 1 and c.lower_ in PASSING_ON for c in verb.children
+    )
 
 
 def _only_application_papers(sent: Span) -> bool:

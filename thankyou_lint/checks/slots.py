@@ -20,6 +20,8 @@ PLACEHOLDER_RE = re.compile(
     r"\[[^\]\n]{1,200}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
     # Mail-merge fields: "#to_name#", "%FirstName%", "{company}", "${role}".
     r"|#[A-Za-z_]\w{0,40}#|%[A-Za-z_]\w{0,40}%|\$?\{[A-Za-z_]\w{0,40}\}"
+    # A blank to fill in: "Dear _______,".
+    r"|_{3,}"
     # A slot described in parentheses: "(name of organization)", "(company name)",
     # "(specific unit)", "(insert date)".
     r"|\((?:(?:the\s+)?name\s+of|specific|insert|enter)\s+[^()\n]{1,60}\)"
