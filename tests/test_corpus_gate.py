@@ -162,10 +162,12 @@ def test_eval_command_text_and_json() -> None:
 # holdout together). Below the targets, the figures reached are floors: open shortfalls of
 # issue 15, not targets.
 CARD_FLOORS = {
-    Reason.REINFORCES: (0.84, 0.91),
-    # .72 until r-602 (a fill-in template whose forgotten point is an instruction in
-    # parentheses) joined the holdout: a shortfall it exposed, not a change of the card.
-    Reason.NEW_INFORMATION: (0.69, 0.80),
+    # Lowered from .84/.91 and .72/.80 when the third batch of letters joined (r-501 to
+    # r-506, r-601, r-602): shortfalls they exposed, not a change of the card. "The study
+    # that I put together" is no strength to it; an instruction in parentheses ("I neglected
+    # to mention (When you have ...)") reads as news; forgotten questions do not.
+    Reason.REINFORCES: (0.82, 0.88),
+    Reason.NEW_INFORMATION: (0.66, 0.76),
     Reason.OBJECTIONS: (1.00, 0.60),
     Reason.PROFESSIONAL: TARGET,
     Reason.SPECIFIC: (0.84, 0.90),
