@@ -99,9 +99,12 @@ def _announces(sent: Span) -> bool:
 
 def _all_slot(letter: Letter, sent: Span) -> bool:
     """A template's instruction standing where the point belongs ("[Here, mention any
-    skills you left out.]"): the sentence before only announces what it leaves unsaid."""
+    skills you left out.]"), or the sentence is only its announcement and a slot ("I
+    neglected to mention (when you have more to add)."): no noun of its own says a thing."""
     words = [t for t in sent if t.is_alpha]
-    return bool(words) and all(token_in_slot(letter, t) for t in words)
+    own = [t for t in words if not token_in_slot(letter, t)]
+    slotted = len(own) < len(words)
+    return slotted and not any(t.pos_ in {"NOUN", "PROPN", "NUM"} for t in own)
 
 
 def _confronts_objections(letter: Letter) -> ReasonCheck:

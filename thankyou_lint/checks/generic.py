@@ -148,11 +148,13 @@ NOT_SPECIFIC_PROPN = {
         "Thank you.\n\nBest regards,\nJohn Doe",
         "Thank you for the chance to interview at (name of organization).",
         "Dear _______,\n\nThank you for the interview.",
+        "I enjoyed the tour. I neglected to mention (when you have more to add).",
     ],
     good=[
         "Thank you for the interview at Brightwave.",
         "I like <3 the team, and 100% of the #2 plant's crew.",
         "I met Dana (the team lead) and toured the plant (the new one).",
+        "I can start in (roughly) two weeks.\n\nBest,\nSam Lee\n(414) 555-0199",
         "I enjoyed meeting Joanne Doe and John Doerr.",
     ],
 )

@@ -22,9 +22,8 @@ PLACEHOLDER_RE = re.compile(
     r"|#[A-Za-z_]\w{0,40}#|%[A-Za-z_]\w{0,40}%|\$?\{[A-Za-z_]\w{0,40}\}"
     # A blank to fill in: "Dear _______,".
     r"|_{3,}"
-    # A slot described in parentheses: "(name of organization)", "(company name)",
-    # "(specific unit)", "(insert date)".
-    r"|\((?:(?:the\s+)?name\s+of|specific|insert|enter)\s+[^()\n]{1,60}\)"
+    # A slot described in parentheses: "(company name)", "(insert date)".
+    r"|\((?:specific|insert|enter)\s+[^()\n]{1,60}\)"
     r"|\([^()\n]{0,40}\b(?:name|title)\)"
     # The stock stand-in for a person's name.
     r"|\b(?:John|Jane)\s+(?:Q\.\s+)?Doe\b"
@@ -36,6 +35,16 @@ PLACEHOLDER_RE = re.compile(
     r"|(?:[A-Z]{2,}(?:'S)?\s+){0,3}"
     r"(?:NAME|TITLE|POSITION|COMPANY|ROLE|ORGANI[SZ]ATION|DEPARTMENT|INSTITUTION|EMPLOYER)\b)"
 )
+# Words after which a parenthesis stands where the letter needs a word of its own, so it is
+# a slot ("an interview at (name of organization)", "I neglected to mention (when you have
+# more to add)"), not an aside after a complete phrase ("the Payments team (Oncology)").
+SLOT_BEFORE_RE = re.compile(
+    r"(?i)(?:^|\b(?:at|about|of|for|in|on|with|to|from|by|as|the|a|an|your|my|our|dear"
+    r"|mention|have|enjoy|that)[ \t]+)"
+    # with a letter in it (not a phone's area code), and not a hedge ("in (roughly) two weeks")
+    r"(?P<slot>\((?=[^()\n]*[a-z])(?![a-z]+ly\))[^()\n]{3,200}\))",
+    re.MULTILINE,
+)
 SIGNATURE_PLACEHOLDERS = {"name", "your name", "full name", "candidate", "signature"}
 
 
@@ -46,6 +55,7 @@ def placeholders(letter: Letter) -> list[tuple[int, int]]:
     text = letter.text
     start = letter.layout.greeting.start if letter.layout.greeting else letter.body.start
     found = [m.span() for m in PLACEHOLDER_RE.finditer(text, start)]
+    found += [m.span("slot") for m in SLOT_BEFORE_RE.finditer(text, start)]
     name = letter.layout.name
     if name and letter.layout.slice(name).strip().lower() in SIGNATURE_PLACEHOLDERS:
         found.append((name.start, name.end))
