@@ -163,14 +163,13 @@ def test_eval_command_text_and_json() -> None:
 # issue 15, not targets.
 CARD_FLOORS = {
     # Lowered from .84/.91 and .72/.80 when the third batch of letters joined (r-501 to
-    # r-506, r-601, r-602): shortfalls they exposed, not a change of the card. "The study
-    # that I put together" is no strength to it; an instruction in parentheses ("I neglected
-    # to mention (When you have ...)") reads as news; forgotten questions do not.
+    # r-506, r-601, r-602): shortfalls they exposed. "The study that I put together" is no
+    # strength to the card, and forgotten questions are no news.
     Reason.REINFORCES: (0.82, 0.88),
-    Reason.NEW_INFORMATION: (0.66, 0.76),
+    Reason.NEW_INFORMATION: (0.76, 0.76),
     Reason.OBJECTIONS: (1.00, 0.60),
     Reason.PROFESSIONAL: TARGET,
-    Reason.SPECIFIC: (0.84, 0.90),
+    Reason.SPECIFIC: (0.87, 0.93),
 }
 
 
