@@ -18,9 +18,6 @@ CONTEXT_KEYS = ("company", "interviewer", "role")  # front-matter keys the linte
 HEADER_RE = re.compile(r"(?i)^(subject|re|from|to|cc|bcc|date|sent)\s*:")
 SUBJECT_RE = re.compile(r"(?i)^subject\s*:")
 GREETING_RE = re.compile(
-    r"^((Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[^\W\d_][\w.'’-]*(\s+[^\W\d_][\w.'’-]*){0,2}\s*,$"
-)
-GREETING_RE = re.compile(
     r"(?i)^[\"“‘']?(dear(est)?|hi|hello|hey|hiya|howdy|yo|sup|greetings|respected|esteemed"
     r"|good\s+(morning|afternoon|evening|day)|to\s+whom\s+it\s+may\s+concern|what'?s\s+up)\b"
 )

@@ -17,6 +17,7 @@ from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from ..layout import GREETING_WORDS, SIGNOFF_WORDS
 from ..letter import Hit, Letter
 from ..models import Fix
 from ..registry import code_rule
@@ -113,12 +114,30 @@ def _built_of_known_parts(word: str) -> bool:
 
 def _run_together(word: str) -> str | None:
     """ "alot" is "a lot", "infact" "in fact": a short word run into a very common one
-    ("inbox" is a word: "box" is not common enough to have been meant apart)."""
+    ("inbox" is a word: "box" is not common enough to have been meant apart); "thankyou",
+    "bestregards", "Goodevening": the words of a letter's formulas run together."""
     checker = _spellchecker()
     for first in SPLIT_PREFIXES:
         rest = word.removeprefix(first)
         if rest != word and checker.word_usage_frequency(rest) >= RUN_TOGETHER:
             return f"{first} {rest}"
+    parts = _formula_parts(word)
+    return " ".join(parts) if parts else None
+
+
+# The words of greetings, thanks and sign-offs ("thank", "you", "best", "regards", "good",
+# "evening"), which a writer in a hurry runs together.
+FORMULA_WORDS = {w for w in GREETING_WORDS | SIGNOFF_WORDS if len(w) > 1}
+
+
+def _formula_parts(word: str) -> list[str] | None:
+    """The formula words `word` is made of, if it is made of two or more of them."""
+    for cut in range(2, len(word) - 1):
+        head, rest = word[:cut], word[cut:]
+        if head in FORMULA_WORDS:
+            tail = [rest] if rest in FORMULA_WORDS else _formula_parts(rest)
+            if tail:
+                return [head, *tail]
     return None
 
 
@@ -153,11 +172,13 @@ def _checked(letter: Letter, token: Token) -> bool:
     bad=[
         "Thank you for the interview. I recieved a lot of usefull advice from the team.",
         "I learned alot about the warehouse move.",
+        "Goodevening Ms. Lee, thankyou for the interview.",
     ],
     good=[
         "Thank you for the interview. I received a lot of useful advice from Okonkwo.",
         "I enjoyed the talk about colour grading and how your organisation analyses churn.",
         "Dear Ms. Nakagawa-Whitfield, I enjoyed meeting the Brightwave team.",
+        "Our uptime and the backend workflow came up, and I wished you a good evening.",
     ],
 )
 def misspelt(letter: Letter) -> Iterator[Hit]:
