@@ -81,7 +81,7 @@ def _reinforces(letter: Letter) -> ReasonCheck:
 def _shares_new_information(letter: Letter) -> ReasonCheck:
     """Something the interview did not hear: a point forgotten, news since, a sample sent."""
     sents = letter.sentences
-    slot_only = [_all_slot(letter, s) for s in sents]
+    slot_only = [_only_slots_say_it(letter, s) for s in sents]
     for i, sent in enumerate(sents):
         leads_into_slot = _announces(sent) and any(slot_only[i + 1 : i + 2])
         if slot_only[i] or leads_into_slot:
@@ -97,7 +97,7 @@ def _announces(sent: Span) -> bool:
     return not any(t.dep_ == "ccomp" for t in sent)
 
 
-def _all_slot(letter: Letter, sent: Span) -> bool:
+def _only_slots_say_it(letter: Letter, sent: Span) -> bool:
     """A template's instruction standing where the point belongs ("[Here, mention any
     skills you left out.]"), or the sentence is only its announcement and a slot ("I
     neglected to mention (when you have more to add)."): no noun of its own says a thing."""

@@ -155,6 +155,7 @@ NOT_SPECIFIC_PROPN = {
         "I like <3 the team, and 100% of the #2 plant's crew.",
         "I met Dana (the team lead) and toured the plant (the new one).",
         "I can start in (roughly) two weeks.\n\nBest,\nSam Lee\n(414) 555-0199",
+        "I am sure that (as you said) the team is busy, and I led it for (at least) two years.",
         "I enjoyed meeting Joanne Doe and John Doerr.",
     ],
 )

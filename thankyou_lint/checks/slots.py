@@ -35,14 +35,20 @@ PLACEHOLDER_RE = re.compile(
     r"|(?:[A-Z]{2,}(?:'S)?\s+){0,3}"
     r"(?:NAME|TITLE|POSITION|COMPANY|ROLE|ORGANI[SZ]ATION|DEPARTMENT|INSTITUTION|EMPLOYER)\b)"
 )
+# How an aside in parentheses begins, unlike a slot's description.
+ASIDE_OPENERS = (
+    r"as|at least|or|and|but|so|if|e\.g|i\.e|almost|nearly|about|around|over|under|including"
+    r"|especially|which|who|where|since|though|although|even|with|without|not|just|still"
+)
 # Words after which a parenthesis stands where the letter needs a word of its own, so it is
 # a slot ("an interview at (name of organization)", "I neglected to mention (when you have
 # more to add)"), not an aside after a complete phrase ("the Payments team (Oncology)").
 SLOT_BEFORE_RE = re.compile(
     r"(?i)(?:^|\b(?:at|about|of|for|in|on|with|to|from|by|as|the|a|an|your|my|our|dear"
     r"|mention|have|enjoy|that)[ \t]+)"
-    # with a letter in it (not a phone's area code), and not a hedge ("in (roughly) two weeks")
-    r"(?P<slot>\((?=[^()\n]*[a-z])(?![a-z]+ly\))[^()\n]{3,200}\))",
+    # with a letter in it (not a phone's area code), and not an aside or a hedge: "for (at
+    # least) two years", "that (as you said) the team", "in (roughly) two weeks"
+    r"(?P<slot>\((?=[^()\n]*[a-z])(?![a-z]+ly\))(?!(?:" + ASIDE_OPENERS + r")\b)[^()\n]{3,200}\))",
     re.MULTILINE,
 )
 SIGNATURE_PLACEHOLDERS = {"name", "your name", "full name", "candidate", "signature"}
