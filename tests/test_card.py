@@ -200,3 +200,29 @@ def test_a_blank_line_ends_a_sentence(linter: Linter) -> None:
 def test_a_bulleted_result_is_the_writers(linter: Linter, body: str, reinforces: bool) -> None:
     report = linter.lint(LETTER.format(body=body))
     assert_agrees(report, "reinforces-strengths", reinforces, "strengths.missing")
+
+
+def test_the_specific_tick_shows_the_detail_the_rule_found(linter: Linter) -> None:
+    """The evidence is the sentence that makes the letter specific, not the first name in
+    it: a name in the writer's own record ("at Acme") is no detail of this interview."""
+    body = (
+        "At Acme I cut the loading time by half. Your point about the night-shift handover"
+        " stayed with me."
+    )
+    report = linter.lint(LETTER.format(body=body))
+    specific = next(c for c in report.reasons if c.reason.value == "sets-apart")
+    assert specific.done
+    assert specific.evidence == "Your point about the night-shift handover stayed with me."
+
+
+@pytest.mark.parametrize(
+    ("body", "shares"),
+    [
+        # The point handed over is only a template's slot: nothing is shared as sent.
+        ("I neglected to mention (when you have an extra selling point to add).", False),
+        ("I neglected to mention that I hold a forklift licence (class B).", True),
+    ],
+)
+def test_news_that_is_only_a_slot_shares_nothing(linter: Linter, body: str, shares: bool) -> None:
+    report = linter.lint(LETTER.format(body=body))
+    assert card(report)["shares-new-information"] is shares
