@@ -150,7 +150,13 @@ SOFT_SKILLS = {
 VAGUE_OBJECTS = GENERIC_PRAISE | {"it", "that", "this"}  # "improved it", "did great"
 WRITER_SUBJECTS = FIRST_PERSON | {"we"}  # the writer, or a team they were part of
 # The only words `shows_strength` answers for; `strength_in` asks it about no other.
-STRENGTH_CUE_WORDS = STRENGTH_NOUNS | QUALIFIED_WORDS | IRREGULAR_PAST.keys()
+# "As a former teacher, I ...": a role the writer held.
+FORMER_WORDS = {"former", "previous", "retired", "ex"}
+# "I am comfortable with Excel and SQL": at ease with a named tool, language or system.
+AT_EASE_WORDS = {"comfortable", "familiar", "adept", "versed", "competent"}
+STRENGTH_CUE_WORDS = (
+    STRENGTH_NOUNS | QUALIFIED_WORDS | FORMER_WORDS | AT_EASE_WORDS | IRREGULAR_PAST.keys()
+)
 # "As I mentioned, I have ...": the writer restating a point they made in the interview.
 RESTATING_VERBS = {"mention", "say", "explain", "note", "tell", "describe"}
 STRENGTH_CUE_LEMMAS = (
@@ -307,12 +313,39 @@ def shows_strength(token: Token) -> bool:
         return True
     if token.lower_ in QUALIFIED_WORDS and _by_writer(token) and not is_negated(token):
         return True
+    if token.lower_ in FORMER_WORDS and _former_role(token):
+        return True
+    if token.lower_ in AT_EASE_WORDS and _at_ease_with_a_named_thing(token):
+        return True
     # "I have eight years of ...", "Got 8 yrs on commercial jobs"
     return (
         lemma == "have"
         and _by_writer(token)
         and any(c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in token.children)
     )
+
+
+def _former_role(former: Token) -> bool:
+    """ "As a former teacher, I am used to ...": the role is the writer's (not "the former
+    owner", nor "as a former client of yours")."""
+    role = former.head
+    framing = role.head
+    if former.dep_ != "amod" or role.dep_ != "pobj" or framing.lower_ != "as":
+        return False
+    if any(c.dep_ == "prep" for c in role.children):
+        return False  # "as a former client of yours": a relation, not a trade
+    return any(s.lower_ in FIRST_PERSON for s in subjects(framing.head))
+
+
+def _at_ease_with_a_named_thing(word: Token) -> bool:
+    """ "I am comfortable with Excel and SQL", "well versed in Salesforce": a named tool or
+    system the writer knows; not "comfortable with change" or "familiar with your company"."""
+    if not _by_writer(word) or is_negated(word):
+        return False
+    objects = [o for p in word.children if p.dep_ == "prep" for o in p.subtree]
+    if any(o.dep_ == "poss" and o.lower_ in SECOND_PERSON for o in objects):
+        return False
+    return any(o.pos_ == "PROPN" or (o.is_upper and len(o) > 1) for o in objects)
 
 
 def _restates_own_point(said: Token) -> bool:
@@ -487,12 +520,16 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " studied your website before we met.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. I worked hard to prepare for the interview,"
         " and I have the skills needed for this role.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. As a former client of yours, I am"
+        " comfortable with change.\n\nBest regards,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nThank you for meeting me. At Brightwave I led the move to dbt, which cut"
         " our reporting time from two days to four hours.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. The leadership roles I have held in the"
         " student union prepared me for this job.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. As a former teacher, I am comfortable with"
+        " Excel and SQL.\n\nBest regards,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
