@@ -83,6 +83,11 @@ def subjects(token: Token) -> list[Token]:
     return []
 
 
+def owned_by(noun: Token, people: set[str]) -> bool:
+    """ "my application" (FIRST_PERSON), "your website" (SECOND_PERSON): whose the thing is."""
+    return any(c.dep_ == "poss" and c.lower_ in people for c in noun.children)
+
+
 def has_first_person_subject(token: Token) -> bool:
     return any(s.lower_ in FIRST_PERSON for s in subjects(token))
 

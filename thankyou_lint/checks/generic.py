@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
-from .common import FIRST_PERSON, SECOND_PERSON, THE_JOB, is_past, subjects
+from .common import (
+    FIRST_PERSON,
+    SECOND_PERSON,
+    THE_JOB,
+    is_past,
+    owned_by,
+    per_letter,
+    subjects,
+)
 from .slots import in_slot, placeholders, token_in_slot
 from .strengths import record_of, strengths
 
@@ -226,6 +234,7 @@ def nothing_specific(letter: Letter) -> Iterator[Hit]:
         yield letter.body_hit()
 
 
+@per_letter  # the rule and the card both ask
 def specific_detail(letter: Letter) -> Span | None:
     """The first sentence with a detail of this interview, company or role, if any: the
     evidence for the card's 'specific' tick (a greeting that names a panel is not in the
@@ -319,9 +328,7 @@ def _points_at_discussion(letter: Letter, sent: Span, slots: Container[int] = ()
 def _writers_own(noun: Token) -> bool:
     """ "my application", "my interview or application": the writer's things, no detail of
     theirs."""
-    if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON for c in noun.children):
-        return True
-    return noun.dep_ == "conj" and _writers_own(noun.head)
+    return owned_by(noun, FIRST_PERSON) or (noun.dep_ == "conj" and _writers_own(noun.head))
 
 
 def _topic_of(verb: Token) -> list[Token]:

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
-from .common import FIRST_PERSON, SECOND_PERSON, THE_JOB, is_negated, per_letter, subjects
+from .common import (
+    FIRST_PERSON,
+    SECOND_PERSON,
+    THE_JOB,
+    is_negated,
+    owned_by,
+    per_letter,
+    subjects,
+)
 from .slots import in_slot
 
 if TYPE_CHECKING:
@@ -202,7 +210,7 @@ def _done_for_this_application(verb: Token) -> bool:
         things += _things_acted_on(clause)  # "I worked hard to prepare for the interview"
     return any(
         (t.lemma_.lower() in APPLYING and t.tag_ == "NN")  # not "wrote four applications"
-        or any(p.dep_ == "poss" and p.lower_ in SECOND_PERSON for p in t.children)
+        or owned_by(t, SECOND_PERSON)
         for t in things
     )
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
 from ..registry import code_rule
-from .common import FIRST_PERSON, SECOND_PERSON, per_letter, subjects
+from .common import FIRST_PERSON, SECOND_PERSON, owned_by, per_letter, subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -123,12 +123,10 @@ def _about_the_reader(verb: Token) -> bool:
     for child in (c for c in verb.children if c.dep_ in {"dobj", "ccomp"}):
         if child.dep_ == "ccomp" and any(s.lower_ in SECOND_PERSON for s in subjects(child)):
             return True
-        for grandchild in child.children:
-            if grandchild.dep_ == "poss" and grandchild.lower_ in SECOND_PERSON:
-                return True
-            if grandchild.dep_ == "relcl" and any(
-                s.lower_ in SECOND_PERSON for s in subjects(grandchild)
-            ):
+        if owned_by(child, SECOND_PERSON):
+            return True
+        for clause in (c for c in child.children if c.dep_ == "relcl"):
+            if any(s.lower_ in SECOND_PERSON for s in subjects(clause)):
                 return True
     return False
 
