@@ -84,8 +84,11 @@ def subjects(token: Token) -> list[Token]:
 
 
 def owned_by(noun: Token, people: set[str]) -> bool:
-    """ "my application" (FIRST_PERSON), "your website" (SECOND_PERSON): whose the thing is."""
-    return any(c.dep_ == "poss" and c.lower_ in people for c in noun.children)
+    """ "my application" (FIRST_PERSON), "your website" (SECOND_PERSON): whose the thing is,
+    also through another owner ("my master's thesis", "your team's plans")."""
+    return any(
+        c.dep_ == "poss" and (c.lower_ in people or owned_by(c, people)) for c in noun.children
+    )
 
 
 def has_first_person_subject(token: Token) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..letter import Hit, Letter
@@ -149,13 +149,28 @@ SOFT_SKILLS = {
     "teamwork",
     "leadership",
     "soft",
-    "great",
-    "strong",
-    "excellent",
-    "good",
 }
+# Words that rate or count a record without saying what it is: "my previous experience",
+# "a proven track record", "many different environments".
+RATING_WORDS = set(
+    """great strong excellent good previous past prior relevant extensive proven solid
+    considerable broad wide vast diverse varied various different several many much overall
+    general own additional further professional successful valuable current present last
+    recent""".split()
+)
+# The nouns of any working life: a record told only in them ("my experience in the
+# field", "throughout my career", "in every job I have held") could be anyone's.
+CAREER_WORDS = set(
+    """field career year experience background job role position work success environment
+    industry area life skill education qualification knowledge expertise record track
+    ability talent best way opportunity history result goal""".split()
+)
 
-VAGUE_OBJECTS = GENERIC_PRAISE | {"it", "that", "this"}  # "improved it", "did great"
+# What can say what a record is: "my Python work", "my years in retail", "my 10 years",
+# "my experience running story times".
+DETAIL_KINDS = {"compound", "amod", "prep", "nummod", "acl"}
+# "did my best in every job", "delivered results": nouns that name no record.
+VAGUE_NOUNS = GENERIC_PRAISE | THE_JOB
 WRITER_SUBJECTS = FIRST_PERSON | {"we"}  # the writer, or a team they were part of
 # The only words `shows_strength` answers for; `strength_in` asks it about no other.
 # "As a former teacher, I ...": a role the writer held.
@@ -192,13 +207,40 @@ def _is_concrete_object(head: Token, aside: Token | None = None) -> bool:
         c.dep_ == "dobj" and c.pos_ == "PRON" and not list(c.children) for c in head.children
     ):
         return False
+    if head.dep_ == "relcl" and _says_what(_named_part(head.head)):
+        return True  # "the inventory system I set up": what was set up is the antecedent
     for child in (c for c in head.children if c != aside):
         if child.dep_ in {"dobj", "prep", "attr", "npadvmod", "advcl", "ccomp", "xcomp"}:
-            words = [t for t in child.subtree if t.is_alpha or t.like_num]
-            words = [t for t in words if not _person_or_function_word(t)]
-            if words and not all(t.lower_ in VAGUE_OBJECTS for t in words):
+            words = [t for t in _without_relatives(child) if not _person_or_function_word(t)]
+            if _says_what(words):
                 return True
     return False
+
+
+def _says_what(words: Iterable[Token]) -> bool:
+    """Some word names what the record is: a name, a number, or a noun or adjective that is
+    not one every working life has ("payroll", "Python", "clinical"; not "my career", "the
+    field", "previous roles", "hard")."""
+    for word in words:
+        if word.pos_ == "PROPN" or word.like_num:
+            return True
+        lemma = word.lemma_.lower()
+        if word.pos_ == "NOUN" and not {lemma, word.lower_} & (CAREER_WORDS | VAGUE_NOUNS):
+            return True
+        if word.pos_ == "ADJ" and word.lower_ not in RATING_WORDS | GENERIC_PRAISE:
+            return True
+    return False
+
+
+def _named_part(noun: Token) -> list[Token]:
+    """The noun with the words that name it ("the inventory system")."""
+    return [noun, *(c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"})]
+
+
+def _without_relatives(phrase: Token) -> list[Token]:
+    """The phrase without its relative clauses: "every job I have held" is a job."""
+    inner = {t.i for t in phrase.subtree if t.dep_ == "relcl" for t in t.subtree}
+    return [t for t in phrase.subtree if t.i not in inner]
 
 
 def _done_for_this_application(verb: Token) -> bool:
@@ -298,7 +340,7 @@ def shows_strength(token: Token) -> bool:
         and lemma in ACCOMPLISHMENT_VERBS
         and _by_writer(token)
         and not is_negated(token)
-        and (token.tag_ != "VB" or token.lower_ in IRREGULAR_PAST)  # not "I'd love to build"
+        and (token.tag_ != "VB" or token.lower_ in IRREGULAR_PAST or _used_to(token))
         and not (lemma == "write" and token.tag_ in {"VBG", "VBP"})  # "I write to follow up"
         and not _not_yet_done(token)
         and (lemma != "spend" or _spent_on_something(token))
@@ -310,9 +352,9 @@ def shows_strength(token: Token) -> bool:
         return True
     if lemma == "speak" and _by_writer(token) and any(c.dep_ == "dobj" for c in token.children):
         return True  # "I speak Polish and Russian"; not "we spoke about ..."
-    if token.lower_ in STRENGTH_NOUNS and any(c.lower_ == "my" for c in token.children):
+    if token.lower_ in STRENGTH_NOUNS and owned_by(token, FIRST_PERSON):
         # "my time at Parcelly" is a record, "my prep time" is not: time needs a place.
-        kinds = {"prep"} if token.lower_ == "time" else {"compound", "amod", "prep", "nummod"}
+        kinds = {"prep"} if token.lower_ == "time" else DETAIL_KINDS
         if _has_detail(token, kinds):
             return True
     if token.pos_ == "NOUN" and token.lemma_.lower() in STRENGTH_NOUNS and _gained_by_writer(token):
@@ -320,7 +362,7 @@ def shows_strength(token: Token) -> bool:
     if token.lower_ in HELD_NOUNS and _held_with_detail(token):
         return True
     if token.lower_ in QUALIFIED_WORDS and _by_writer(token) and not is_negated(token):
-        return True
+        return _qualified_in_something(token)
     if token.lower_ in FORMER_WORDS and _former_role(token):
         return True
     if token.lower_ in AT_EASE_WORDS and _at_ease_with_a_named_thing(token):
@@ -331,6 +373,20 @@ def shows_strength(token: Token) -> bool:
         and _by_writer(token)
         and any(c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in token.children)
     )
+
+
+def _used_to(verb: Token) -> bool:
+    """ "I used to manage the weekend crew": a habit of the past (not "I'd love to build")."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ == "use" and verb.head.tag_ == "VBD"
+
+
+def _qualified_in_something(word: Token) -> bool:
+    """ "fluent in Polish", "a licensed electrician", "bilingual"; not "well qualified for
+    this job" nor "highly skilled": qualified says what in, or it claims nothing."""
+    if word.lower_ == "bilingual" or (word.dep_ == "amod" and _says_what([word.head])):
+        return True
+    details = (c for c in word.children if c.dep_ in {"prep", "npadvmod", "advmod", "compound"})
+    return any(_says_what(_without_relatives(c)) for c in details)  # "PTCB certified"
 
 
 def _former_role(former: Token) -> bool:
@@ -389,7 +445,10 @@ def _gained_by_writer(noun: Token) -> bool:
     for clause in (c for c in noun.children if c.dep_ == "relcl"):
         by_writer = any(s.lower_ in WRITER_SUBJECTS for s in subjects(clause))
         if by_writer and clause.lemma_.lower() in GAINING_VERBS and not is_negated(clause):
-            return True
+            # "the skills I have developed over the years" could be anyone's
+            preps = [c for w in (noun, clause) for c in w.children if c.dep_ == "prep"]
+            named = _named_part(noun)[1:] + [t for p in preps for t in _without_relatives(p)]
+            return _says_what(named)
     return False
 
 
@@ -407,14 +466,28 @@ def _has_detail(noun: Token, kinds: set[str]) -> bool:
     """A modifier that says what the record is ("my Python work"), not a soft skill nor
     only the job applied for ("the skills needed for this role")."""
     return any(
-        c.dep_ in kinds and c.lower_ not in SOFT_SKILLS and not _only_the_job(c)
-        for c in noun.children
+        c.dep_ in kinds
+        and c.lower_ not in SOFT_SKILLS
+        and (_says_what(_without_relatives(c)) or _names_a_task(c))
+        for c in (*noun.children, *_trailing_prep(noun))
     )
 
 
-def _only_the_job(modifier: Token) -> bool:
-    nouns = [t for t in modifier.subtree if t.pos_ in {"NOUN", "PROPN"}]
-    return bool(nouns) and all(t.lemma_.lower() in THE_JOB for t in nouns)
+def _trailing_prep(noun: Token) -> list[Token]:
+    """ "... with my abilities and my skill at running a territory": the parser may hang
+    the phrase right after the noun on the verb; it still tells what the skill is."""
+    after = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+    if after is None or after.dep_ != "prep" or after.head == noun:
+        return []
+    return [after] if noun.dep_ in {"pobj", "conj"} and after.head.pos_ == "VERB" else []
+
+
+def _names_a_task(clause: Token) -> bool:
+    """ "experience running story times", "experience coordinating engineers": the verb says
+    what was done (not "experience working in teams", "the skills needed for this role")."""
+    return (
+        clause.dep_ == "acl" and clause.tag_ == "VBG" and clause.lemma_.lower() not in CAREER_WORDS
+    )
 
 
 def _result_number(letter: Letter, sent: Span) -> Token | None:
@@ -530,6 +603,10 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " and I have the skills needed for this role.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. As a former client of yours, I am"
         " comfortable with change.\n\nBest regards,\nSam Lee",
+        # A record told only in words every working life has could be anyone's.
+        "Dear Dana,\n\nThank you for meeting me. My previous experience in the field has"
+        " prepared me well, the skills I have developed over the years will help me, and I"
+        " am well qualified for this job.\n\nBest regards,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nThank you for meeting me. At Brightwave I led the move to dbt, which cut"
@@ -538,6 +615,10 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " student union prepared me for this job.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. As a former teacher, I am comfortable with"
         " Excel and SQL.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. I used to manage the weekend crew at a"
+        " garden centre.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. I enjoyed telling you about the inventory"
+        " system I set up.\n\nBest regards,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
