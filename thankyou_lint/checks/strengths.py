@@ -137,6 +137,7 @@ RECEPTION_VERBS = {
     "wish",
 }
 NUMBER_ENTS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+TIME_ENTS = {"DATE", "TIME"}
 MODALS = {"will", "shall", "'ll", "’ll", "would", "'d", "’d", "could", "might", "may"}
 DURATIONS = {"years", "year", "yrs", "months", "seasons", "shifts"}
 
@@ -163,7 +164,8 @@ RATING_WORDS = set(
 CAREER_WORDS = set(
     """field career year experience background job role position work success environment
     industry area life skill education qualification knowledge expertise record track
-    ability talent best way opportunity history result goal""".split()
+    ability talent best way opportunity history result goal time while situation task
+    challenge responsibility duty degree study past future""".split()
 )
 
 # What can say what a record is: "my Python work", "my years in retail", "my 10 years",
@@ -218,17 +220,19 @@ def _is_concrete_object(head: Token, aside: Token | None = None) -> bool:
 
 
 def _says_what(words: Iterable[Token]) -> bool:
-    """Some word names what the record is: a name, a number, or a noun or adjective that is
-    not one every working life has ("payroll", "Python", "clinical"; not "my career", "the
-    field", "previous roles", "hard")."""
+    """Some word names what the record is: a name, a number, or a noun that is not one
+    every working life has ("payroll", "Python", "Spanish"; not "my career", "the field",
+    "many challenging situations", "for a long time")."""
     for word in words:
-        if word.pos_ == "PROPN" or word.like_num:
+        if word.like_num or (word.pos_ == "PROPN" and word.ent_type_ not in TIME_ENTS):
             return True
+        if word.ent_type_ in TIME_ENTS:
+            continue  # "to get where I am today", "every Monday"
         lemma = word.lemma_.lower()
         if word.pos_ == "NOUN" and not {lemma, word.lower_} & (CAREER_WORDS | VAGUE_NOUNS):
             return True
-        if word.pos_ == "ADJ" and word.lower_ not in RATING_WORDS | GENERIC_PRAISE:
-            return True
+        if word.pos_ == "ADJ" and word.ent_type_:
+            return True  # "fluent in Spanish"
     return False
 
 
@@ -343,6 +347,7 @@ def shows_strength(token: Token) -> bool:
         and (token.tag_ != "VB" or token.lower_ in IRREGULAR_PAST or _used_to(token))
         and not (lemma == "write" and token.tag_ in {"VBG", "VBP"})  # "I write to follow up"
         and not _not_yet_done(token)
+        and not _a_liking(token)
         and (lemma != "spend" or _spent_on_something(token))
         and _is_concrete_object(token)
         and not _done_for_this_application(token)
@@ -373,6 +378,13 @@ def shows_strength(token: Token) -> bool:
         and _by_writer(token)
         and any(c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in token.children)
     )
+
+
+def _a_liking(verb: Token) -> bool:
+    """ "I love helping people": what the writer likes doing, not what they did ("I enjoyed
+    leading the audit at Halden" tells of one)."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ in RECEPTION_VERBS and head.tag_ in {"VBP", "VBZ"}
 
 
 def _used_to(verb: Token) -> bool:
@@ -465,12 +477,20 @@ def _held_with_detail(noun: Token) -> bool:
 def _has_detail(noun: Token, kinds: set[str]) -> bool:
     """A modifier that says what the record is ("my Python work"), not a soft skill nor
     only the job applied for ("the skills needed for this role")."""
-    return any(
-        c.dep_ in kinds
-        and c.lower_ not in SOFT_SKILLS
-        and (_says_what(_without_relatives(c)) or _names_a_task(c))
-        for c in (*noun.children, *_trailing_prep(noun))
-    )
+    for modifier in (*noun.children, *_trailing_prep(noun)):
+        if modifier.dep_ not in kinds or modifier.lower_ in SOFT_SKILLS:
+            continue
+        if modifier.dep_ == "acl" and modifier.tag_ != "VBG":
+            continue  # "the skills needed for this role", "the experience to hit the ground"
+        words = [t for t in _without_relatives(modifier) if t.lower_ not in SOFT_SKILLS]
+        if _says_what(words) or _names_a_task(modifier) or _names_a_kind(modifier):
+            return True  # not "my skills in communication"
+    return False
+
+
+def _names_a_kind(modifier: Token) -> bool:
+    """ "clinical experience", "a legal background"; not "previous" or "extensive"."""
+    return modifier.dep_ == "amod" and modifier.lower_ not in RATING_WORDS | GENERIC_PRAISE
 
 
 def _trailing_prep(noun: Token) -> list[Token]:
@@ -484,10 +504,8 @@ def _trailing_prep(noun: Token) -> list[Token]:
 
 def _names_a_task(clause: Token) -> bool:
     """ "experience running story times", "experience coordinating engineers": the verb says
-    what was done (not "experience working in teams", "the skills needed for this role")."""
-    return (
-        clause.dep_ == "acl" and clause.tag_ == "VBG" and clause.lemma_.lower() not in CAREER_WORDS
-    )
+    what was done (not "experience working in teams")."""
+    return clause.dep_ == "acl" and clause.lemma_.lower() not in CAREER_WORDS
 
 
 def _result_number(letter: Letter, sent: Span) -> Token | None:
@@ -607,6 +625,8 @@ def _generic_praise(letter: Letter) -> list[Token]:
         "Dear Dana,\n\nThank you for meeting me. My previous experience in the field has"
         " prepared me well, the skills I have developed over the years will help me, and I"
         " am well qualified for this job.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. I love helping people, and I have handled"
+        " many challenging situations in the past.\n\nBest regards,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nThank you for meeting me. At Brightwave I led the move to dbt, which cut"
