@@ -281,7 +281,12 @@ PLEAS = 2  # one "please forgive me" is an apology; two pleas are begging
 # Something of value handed to the reader: "a gift card", "a $25 coffee card", a voucher.
 GIFT_LEMMAS = {"gift", "voucher", "coupon", "bribe"}
 HANDING_VERBS = {"give", "send", "enclose", "attach", "include", "offer", "accept", "mail"}
-TREATING_VERBS = {"buy", "treat"}  # "let me buy you lunch", "treat you to dinner"
+TREATING_VERBS = {"buy", "treat", "take"}  # "buy you lunch", "treat you to", "take you out"
+# Giving something besides the words, and saying it is for the thanks: "I sent a fruit basket
+# as a token of my appreciation", "I dropped off some cookies to say thanks".
+GIVING_VERBS = HANDING_VERBS | {"leave", "drop", "bring", "deliver", "slip", "bake"}
+THANKING_NOUNS = {"token", "gesture", "thank", "thanks", "thank-you"}
+LETTER_NOUNS = {"note", "letter", "email", "e-mail", "message", "card", "line", "word"}
 GIFT_SIZED = 500  # dollars, pounds or euros: larger sums are budgets and results
 
 
@@ -298,6 +303,9 @@ GIFT_SIZED = 500  # dollars, pounds or euros: larger sums are budgets and result
         "Enclosed is a gift card for your next lunch.",
         "Please accept this small gift for the team.",
         "I would love to buy you lunch next week.",
+        "I sent a fruit basket to your office as a token of my appreciation.",
+        "I hope you enjoy the gift card I slipped into the envelope.",
+        "I'd love to take you out for drinks.",
     ],
     good=[
         "Thank you for the gift of your time.",
@@ -306,12 +314,16 @@ GIFT_SIZED = 500  # dollars, pounds or euros: larger sums are budgets and result
         "I raised $40,000 for the shelter and gave $500 of my own.",
         "I attached the $3M forecast we discussed.",
         "You offered a $5,000 signing bonus, and I would accept $60,000 as the salary.",
+        "I am sending this note to say thank you for your time.",
+        "I hope you enjoy the article I sent about warehouse robotics.",
+        "We delivered the system to the client as a gesture of goodwill.",
+        "I would like to take you through my plan for the first month.",
     ],
 )
 def gift(letter: Letter) -> Iterator[Hit]:
     money = [e[0] for e in letter.doc.ents if e.label_ == "MONEY" and _gift_sized(e.text)]
-    for token in letter.tokens_with(lemmas=GIFT_LEMMAS | TREATING_VERBS) + money:
-        if _treats_the_reader(token) or _handed_over(token):
+    for token in letter.tokens_with(lemmas=GIFT_LEMMAS | TREATING_VERBS | GIVING_VERBS) + money:
+        if _treats_the_reader(token) or _handed_over(token) or _given_for_thanks(token):
             yield letter.hit(token)
 
 
@@ -327,13 +339,70 @@ def _gift_sized(amount: str) -> bool:
 
 
 def _treats_the_reader(verb: Token) -> bool:
-    """ "let me buy you lunch", "treat you to dinner": the writer pays for the reader."""
+    """ "let me buy you lunch", "treat you to dinner", "take you out for drinks": the writer
+    pays for the reader (not "take you through the plan")."""
+    lemma = verb.lemma_.lower()
     return (
         verb.pos_ == "VERB"
-        and verb.lemma_.lower() in TREATING_VERBS
+        and lemma in TREATING_VERBS
+        and (lemma != "take" or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
         and any(c.dep_ in {"dobj", "dative"} and c.lower_ in SECOND_PERSON for c in verb.children)
         and not any(s.lower_ in SECOND_PERSON for s in subjects(verb))
     )
+
+
+def _given_for_thanks(verb: Token) -> bool:
+    """Something the writer gives besides the letter, for the thanks: "I sent a fruit basket
+    as a token of my appreciation", "I dropped off some cookies to say thanks", "Enjoy the
+    gift card I slipped into the envelope"; not "I am sending this note to say thank you",
+    "the article I sent", or a gesture to someone else ("delivered it to the client")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in GIVING_VERBS:
+        return False
+    if not any(s.lower_ in FIRST_PERSON | {"we"} for s in subjects(verb)):
+        return False
+    if verb.dep_ == "relcl":  # "I hope you enjoy the gift card I slipped into ..."
+        thing = verb.head
+        return thing.head.lemma_.lower() == "enjoy" and _a_gift(thing)
+    if any(_to_someone_else(c) for c in verb.children):
+        return False
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    things += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(_a_present(t) for t in things[:1]) and _for_the_thanks(verb)
+
+
+def _a_gift(thing: Token) -> bool:
+    """ "a gift", "the gift card", "a coffee voucher"."""
+    return any(w.lemma_.lower() in GIFT_LEMMAS for w in (thing, *thing.children))
+
+
+def _to_someone_else(prep: Token) -> bool:
+    """ "to the client": a recipient who is not the reader nor theirs ("to your office")."""
+    if prep.dep_ not in {"dative", "prep"} or prep.lower_ != "to":
+        return False
+    return not any(w.lower_ in SECOND_PERSON for o in prep.children for w in o.subtree)
+
+
+def _a_present(thing: Token) -> bool:
+    """A thing, not the letter or a pronoun ("this note", "it", "my thanks")."""
+    if _a_gift(thing):
+        return True
+    if thing.pos_ not in {"NOUN", "PROPN"} or thing.lemma_.lower() in LETTER_NOUNS | THANKING_NOUNS:
+        return False
+    return not any(c.lower_ in {"this", "these", "my"} for c in thing.children)
+
+
+def _for_the_thanks(verb: Token) -> bool:
+    """ "as a token of my appreciation", "as a thank-you", "to say thanks", "to thank you"."""
+    for clause in verb.children:
+        if clause.dep_ == "prep" and clause.lower_ == "as":
+            named = list(clause.children)  # "as a token"
+        elif clause.dep_ in {"advcl", "xcomp"} and clause.lemma_.lower() in {"thank", "say"}:
+            named = [clause, *(c for c in clause.children if c.dep_ == "dobj")]  # "to say thanks"
+        else:
+            continue
+        if any(w.lemma_.lower() in THANKING_NOUNS for w in named):
+            return True
+    return False
 
 
 def _handed_over(token: Token) -> bool:
