@@ -12,6 +12,7 @@ from .common import (
     FIRST_PERSON,
     SECOND_PERSON,
     THE_JOB,
+    has_first_person_subject,
     is_negated,
     owned_by,
     per_letter,
@@ -35,7 +36,7 @@ ACCOMPLISHMENT_VERBS = set(
     translate edit curate volunteer tutor nurse cook bake weld assemble inspect certify
     graduate study specialize specialise consolidate standardize standardise prevent onboard
     facilitate produce perform conduct evaluate assess investigate author own work spend
-    hold do start begin set help support
+    hold do start begin set help support finish
     """.split()
 )
 # Past forms the small pipeline sometimes mis-tags (e.g. "rebuilt" as a present-tense verb).
@@ -172,20 +173,36 @@ CAREER_WORDS = set(
 # "my experience running story times".
 DETAIL_KINDS = {"compound", "amod", "prep", "nummod", "acl"}
 # "did my best in every job", "delivered results": nouns that name no record.
-VAGUE_NOUNS = GENERIC_PRAISE | THE_JOB
+VAGUE_NOUNS = GENERIC_PRAISE | THE_JOB | {"people", "others", "everyone", "someone"}
 WRITER_SUBJECTS = FIRST_PERSON | {"we"}  # the writer, or a team they were part of
 # The only words `shows_strength` answers for; `strength_in` asks it about no other.
 # "As a former teacher, I ...": a role the writer held.
 FORMER_WORDS = {"former", "previous", "retired", "ex"}
 # "I am comfortable with Excel and SQL": at ease with a named tool, language or system.
 AT_EASE_WORDS = {"comfortable", "familiar", "adept", "versed", "competent"}
+# "I was responsible for the payroll", "I was in charge of the front desk".
+CHARGE_WORDS = {"responsible", "charge"}
+# "I was promoted twice", "I was named employee of the month": the record, told by others.
+RECOGNISING_VERBS = {"promote", "name", "award", "elect", "nominate", "recognize", "recognise"}
+# "I know how to use QuickBooks", "I learned to deal with difficult customers".
+KNOWING_VERBS = {"know", "learn"}
 STRENGTH_CUE_WORDS = (
-    STRENGTH_NOUNS | QUALIFIED_WORDS | FORMER_WORDS | AT_EASE_WORDS | IRREGULAR_PAST.keys()
+    STRENGTH_NOUNS
+    | QUALIFIED_WORDS
+    | FORMER_WORDS
+    | AT_EASE_WORDS
+    | CHARGE_WORDS
+    | IRREGULAR_PAST.keys()
 )
 # "As I mentioned, I have ...": the writer restating a point they made in the interview.
 RESTATING_VERBS = {"mention", "say", "explain", "note", "tell", "describe"}
 STRENGTH_CUE_LEMMAS = (
-    ACCOMPLISHMENT_VERBS | STRENGTH_NOUNS | RESTATING_VERBS | {"be", "speak", "have"}
+    ACCOMPLISHMENT_VERBS
+    | STRENGTH_NOUNS
+    | RESTATING_VERBS
+    | RECOGNISING_VERBS
+    | KNOWING_VERBS
+    | {"be", "speak", "have"}
 )
 # The application itself: "I prepared for the interview", "I started my job search".
 APPLYING = {"interview", "application", "round", "assessment", "search", "candidacy"}
@@ -297,6 +314,9 @@ def _by_writer(token: Token) -> bool:
     subj = subjects(token)
     if not subj and token.dep_ == "advcl" and token.tag_ in {"VBN", "VBG"}:
         subj = subjects(token.head)  # "Having run social campaigns, I could ...": the I
+    if not subj and token.dep_ == "csubj" and token.tag_ == "VBG":
+        # "Teaching English in Japan taught me to adapt": what taught the writer, they did
+        return any(c.dep_ in {"dobj", "dative"} and c.lower_ == "me" for c in token.head.children)
     if not subj:
         return token.tag_ == "VBD"
     return any(s.lower_ in WRITER_SUBJECTS for s in subj)
@@ -310,6 +330,8 @@ def _held_role(token: Token) -> bool:
         if attr.lower_ in GENERIC_PRAISE:
             continue
         details = [c for c in attr.children if c.dep_ in {"prep", "compound", "acl"}]
+        if any(c.lower_ == "the" for c in attr.children):  # "the top seller", not "a little girl"
+            details += [c for c in attr.children if _names_a_kind(c)]
         if token.tag_ in {"VBD", "VBN"} and (details or attr.pos_ == "PROPN"):
             return True  # "I was shift supervisor for six years", "I've been a nurse since"
         if any(
@@ -370,6 +392,12 @@ def shows_strength(token: Token) -> bool:
         return _qualified_in_something(token)
     if token.lower_ in FORMER_WORDS and _former_role(token):
         return True
+    if token.lower_ in CHARGE_WORDS and _in_charge(token):
+        return True
+    if token.lemma_.lower() in RECOGNISING_VERBS and _recognised(token):
+        return True
+    if token.lemma_.lower() in KNOWING_VERBS and _knows_how(token):
+        return True
     if token.lower_ in AT_EASE_WORDS and _at_ease_with_a_named_thing(token):
         return True
     # "I have eight years of ...", "Got 8 yrs on commercial jobs"
@@ -385,6 +413,42 @@ def _a_liking(verb: Token) -> bool:
     leading the audit at Halden" tells of one)."""
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_ in RECEPTION_VERBS and head.tag_ in {"VBP", "VBZ"}
+
+
+def _in_charge(word: Token) -> bool:
+    """ "I was responsible for the onboarding at Acme", "I was in charge of the front desk";
+    not "you would be responsible for" nor "I will be in charge of"."""
+    verb = word.head.head if word.lower_ == "charge" else word.head
+    if word.lower_ == "charge" and word.head.lower_ != "in":
+        return False
+    if not has_first_person_subject(verb) or is_negated(verb) or _not_yet_done(verb):
+        return False
+    wanted = "of" if word.lower_ == "charge" else "for"
+    what = [c for c in word.children if c.dep_ == "prep" and c.lower_ == wanted]
+    return any(_says_what(_without_relatives(p)) for p in what)
+
+
+def _recognised(verb: Token) -> bool:
+    """ "I was promoted twice", "I was named employee of the month"."""
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "nsubjpass" and c.lower_ in FIRST_PERSON for c in verb.children)
+        and not is_negated(verb)
+        and not _not_yet_done(verb)
+        and not _done_for_this_application(verb)
+    )
+
+
+def _knows_how(verb: Token) -> bool:
+    """ "I know how to use QuickBooks", "I learned to deal with difficult customers": a
+    skill with something named; not "I know how to work hard" nor "I learned a lot"."""
+    if not has_first_person_subject(verb) or is_negated(verb) or _not_yet_done(verb):
+        return False
+    for skill in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        how = any(c.lower_ == "how" for c in skill.children)
+        if (how or verb.lemma_.lower() == "learn") and _is_concrete_object(skill):
+            return True
+    return False
 
 
 def _used_to(verb: Token) -> bool:
@@ -627,6 +691,8 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " am well qualified for this job.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. I love helping people, and I have handled"
         " many challenging situations in the past.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. I know how to work hard, and I would be"
+        " responsible for the new clinic.\n\nBest regards,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nThank you for meeting me. At Brightwave I led the move to dbt, which cut"
@@ -639,6 +705,14 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " garden centre.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. I enjoyed telling you about the inventory"
         " system I set up.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. At Hillview I was in charge of the front"
+        " desk.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. I was promoted twice at the depot.\n\nBest"
+        " regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. Teaching English in Japan taught me to"
+        " adapt.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. I know how to use QuickBooks.\n\nBest"
+        " regards,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
