@@ -62,6 +62,26 @@ def test_a_slot_joined_to_a_strength_leaves_it_standing(
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        # A bracket wrapped onto a second line, as hard-wrapped mail does, is still a slot.
+        "I was grateful for your hints as I worked my way through [a certain\npoint in the"
+        " session].",
+        # Numbers of time to come, of the application itself, and "zero" as "no".
+        "Do think of me for any comparable roles that open up over the next 6 months.",
+        "I flew up to interview with you at a cost of $1,500.",
+        "Hiring schedules often move around, so zero rush from my side.",
+        # A record told only in words every working life has.
+        "My previous experience in the field has prepared me well for this role.",
+        "The skills I have developed over the years will help me excel in this position.",
+    ],
+)
+def test_what_restates_no_record(linter: Linter, body: str) -> None:
+    report = linter.lint(LETTER.format(body=body))
+    assert_agrees(report, "reinforces-strengths", False, "strengths.missing")
+
+
+@pytest.mark.parametrize(
     ("body", "reinforces"),
     [
         # Letters sent and things raised with someone are this application, not a record,

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 # One `\b` before all the words: re then rules out most positions with one test, not five.
 PLACEHOLDER_RE = re.compile(
-    r"\[[^\]\n]{1,200}\]|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
+    # A bracket may wrap onto a second line in hard-wrapped mail: "[a certain\npoint]".
+    r"\[[^\]\n]{1,200}(?:\n[^\[\]\n]{1,200})?\]"
+    r"|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
     # Mail-merge fields: "#to_name#", "%FirstName%", "{company}", "${role}".
     r"|#[A-Za-z_]\w{0,40}#|%[A-Za-z_]\w{0,40}%|\$?\{[A-Za-z_]\w{0,40}\}"
     # A blank to fill in: "Dear _______,".

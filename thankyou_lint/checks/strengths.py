@@ -194,6 +194,8 @@ STRENGTH_CUE_WORDS = (
     | CHARGE_WORDS
     | IRREGULAR_PAST.keys()
 )
+# "the impression I have long held": a state, not something done to the antecedent.
+STATE_VERBS = {"hold", "have"}
 # "As I mentioned, I have ...": the writer restating a point they made in the interview.
 RESTATING_VERBS = {"mention", "say", "explain", "note", "tell", "describe"}
 STRENGTH_CUE_LEMMAS = (
@@ -205,7 +207,7 @@ STRENGTH_CUE_LEMMAS = (
     | {"be", "speak", "have"}
 )
 # The application itself: "I prepared for the interview", "I started my job search".
-APPLYING = {"interview", "application", "round", "assessment", "search", "candidacy"}
+APPLYING = {"interview", "application", "round", "assessment", "search", "candidacy", "apply"}
 # What a writer has or holds: "I have experience coordinating engineers".
 HELD_NOUNS = set(
     """experience background skills expertise knowledge certification certificate degree
@@ -226,7 +228,11 @@ def _is_concrete_object(head: Token, aside: Token | None = None) -> bool:
         c.dep_ == "dobj" and c.pos_ == "PRON" and not list(c.children) for c in head.children
     ):
         return False
-    if head.dep_ == "relcl" and _says_what(_named_part(head.head)):
+    if (
+        head.dep_ == "relcl"
+        and head.lemma_ not in STATE_VERBS
+        and _says_what(_named_part(head.head))
+    ):
         return True  # "the inventory system I set up": what was set up is the antecedent
     for child in (c for c in head.children if c != aside):
         if child.dep_ in {"dobj", "prep", "attr", "npadvmod", "advcl", "ccomp", "xcomp"}:
@@ -268,14 +274,23 @@ def _done_for_this_application(verb: Token) -> bool:
     """ "I did some research on your company", "I studied your website", "I prepared a few
     questions for the second round": what the writer did about the reader's side or the
     application is preparation for it, not a record."""
+    if _applying(verb):
+        return True  # "I interviewed with you", "I applied for the post"
     things = _things_acted_on(verb)
     for clause in (c for c in verb.children if c.dep_ in {"xcomp", "advcl"}):
+        if _applying(clause):
+            return True  # "when I flew up to interview with you"
         things += _things_acted_on(clause)  # "I worked hard to prepare for the interview"
     return any(
         (t.lemma_.lower() in APPLYING and t.tag_ == "NN")  # not "wrote four applications"
         or owned_by(t, SECOND_PERSON)
         for t in things
     )
+
+
+def _applying(verb: Token) -> bool:
+    """ "to interview with you", "applied for"; not "I interviewed 40 candidates a week"."""
+    return verb.lemma_.lower() in APPLYING and not any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _things_acted_on(verb: Token) -> list[Token]:
@@ -589,14 +604,24 @@ def _result_number(letter: Letter, sent: Span) -> Token | None:
         verb = _governing_verb(token)
         if verb.lemma_.lower() in RECEPTION_VERBS:
             continue  # "I enjoyed hearing about the 140 laptops": theirs, not the writer's
-        if token.lower_ == "one" or is_negated(verb) or _not_yet_done(verb):
-            continue  # "one point we touched on", "never pictured ... five years on"
+        if token.lower_ in {"one", "zero"} or is_negated(verb) or _not_yet_done(verb):
+            continue  # "one point we touched on", "zero rush", "never pictured ... five years on"
+        if _ahead(token) or _done_for_this_application(verb):
+            continue  # "over the next 6 months", "flew up to interview at a cost of $1,500"
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.lower_ in {"%", "percent"} and _value(token) >= 100:
             continue  # "100% committed", "110 percent": hyperbole, not a result
         if token.ent_type_ in NUMBER_ENTS or (nxt is not None and nxt.lower_ in DURATIONS):
             return token
     return None
+
+
+def _ahead(number: Token) -> bool:
+    """ "over the next 6 months": a time to come, not a record."""
+    if number.ent_type_ != "DATE":
+        return False
+    date = next(e for e in number.doc.ents if e.start <= number.i < e.end)
+    return any(w.lower_ in {"next", "coming", "following"} for w in date)
 
 
 LIST_ITEM_RE = re.compile(r"\s*[-•*–·]\s")  # a bullet, not "**bold**" or "-5%"
@@ -651,8 +676,14 @@ def _joins(prep: Token) -> bool:
 def _slot_only(letter: Letter, token: Token) -> bool:
     """ "my background in [relevant field]": the detail is a template slot, so as sent the
     letter restates nothing."""
-    head = token if token.pos_ == "NOUN" else token.head
-    words = _own_phrase(head)
+    if token.pos_ == "VERB":  # "as I worked my way through [a certain point]"
+        verb = record_of(token)
+        named = [t for c in verb.children for t in c.subtree if _says_what([t])]
+        return bool(named) and all(_in_slot(letter, [t]) for t in named)
+    return _in_slot(letter, _own_phrase(token if token.pos_ == "NOUN" else token.head))
+
+
+def _in_slot(letter: Letter, words: list[Token]) -> bool:
     start = letter.body.start + words[0].idx
     end = letter.body.start + words[-1].idx + len(words[-1])
     return in_slot(letter, start, end)
