@@ -67,8 +67,6 @@ WAITING = {"wait", "sit", "stand", "hang"}
 
 # "Thank the panel for me" still thanks the reader's side; a named third person does not.
 THIRD_PERSON = {"him", "her", "them", "he", "she", "they", "his"}
-# A sign-off of four words or more ("Thank you for your time,") is a sentence of thanks.
-SIGNOFF_SENTENCE_WORDS = 4
 
 
 def is_gratitude(token: Token, addressee: frozenset[str] = frozenset()) -> bool:
@@ -113,8 +111,16 @@ def _felt_by_writer(token: Token) -> bool:
         (s.pos_ == "PROPN" or s.lower_ in SECOND_PERSON | THIRD_PERSON)
         and s.lower_ not in own
         and not (verb and s.i == token.i + 1)
+        and not _vocative(s)
         for s in subjects(token)
     )
+
+
+def _vocative(name: Token) -> bool:
+    """ "Neil, thank you for ...": the reader addressed by name, which the parser may take
+    for the subject, set off by a comma (unlike "Neil thanked me")."""
+    after = name.nbor(1) if name.i + 1 < len(name.doc) else None
+    return name.pos_ == "PROPN" and after is not None and after.text == ","
 
 
 def _about_the_reader(verb: Token) -> bool:
@@ -213,6 +219,7 @@ def _third_party_subject(token: Token) -> bool:
         s.i < token.i
         and s.lower_ not in FIRST_PERSON | SECOND_PERSON | {"we"}
         and s.pos_ in {"PRON", "PROPN"}
+        and not _vocative(s)
         for s in subjects(token)
     )
 
@@ -269,8 +276,9 @@ def _signoff_thanks(letter: Letter) -> str | None:
 
 
 def _body_thanks(letter: Letter) -> bool:
-    phrase = _signoff_thanks(letter) or ""
-    return bool(gratitude(letter)) or len(phrase.split()) >= SIGNOFF_SENTENCE_WORDS
+    """Only the body counts: "Thank you for your time," in the sign-off's place, with the
+    body thanking no one, is a formula as "Thanks," is."""
+    return bool(gratitude(letter))
 
 
 @code_rule(
@@ -317,15 +325,21 @@ def missing(letter: Letter) -> Iterator[Hit]:
     severity="warning",
     message="The only thanks is the sign-off; the body never thanks the reader.",
     rationale=(
-        "A bare 'Thanks,' above your name is a formula, not gratitude. Say what you are"
-        " grateful for in the body of the letter."
+        "A 'Thanks,' or 'Thank you for your time,' above your name is a formula, not"
+        " gratitude. Say what you are grateful for in the body of the letter."
     ),
     suggestion="Add a sentence of thanks in the body: 'Thank you for walking me through ...'",
     bad=[
         "Hi Dana,\n\nI enjoyed our talk about the analytics role and the Brightwave"
-        " migration.\n\nThanks,\nSam Lee"
+        " migration.\n\nThanks,\nSam Lee",
+        "Hi Dana,\n\nI enjoyed our talk about the analytics role and the Brightwave"
+        " migration.\n\nThank you for your time,\nSam Lee",
     ],
-    good=["Hi Dana,\n\nThank you for our talk about the analytics role.\n\nThanks again,\nSam Lee"],
+    good=[
+        "Hi Dana,\n\nThank you for our talk about the analytics role.\n\nThanks again,\nSam Lee",
+        # The reader's name run into the first sentence, as mail often has it.
+        "Neil,  Thank you for the chance to discuss the analytics role.\n\nThanks,\nSam Lee",
+    ],
 )
 def signoff_only(letter: Letter) -> Iterator[Hit]:
     if not _body_thanks(letter) and _signoff_thanks(letter) and letter.layout.signoff:
