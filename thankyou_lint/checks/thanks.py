@@ -89,7 +89,7 @@ def is_gratitude(token: Token, addressee: frozenset[str] = frozenset()) -> bool:
     if lemma == "value":
         return token.pos_ == "VERB" and _about_the_reader(token)
     if word in GRATEFUL_WORDS:
-        return not _is_request(token) and not _to_someone_else(token)
+        return not (_is_request(token) or _to_someone_else(token) or _for_own_things(token))
     if word == "obliged":
         return not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children)  # not "obliged to"
     if lemma == "mean" and any(
@@ -247,6 +247,20 @@ def _is_request(token: Token) -> bool:
     return conditional and ("if" in words or "for" not in words)
 
 
+def _for_own_things(token: Token) -> bool:
+    """ "grateful for my time at Brightwave", "thankful for the experience I gained at Acme":
+    the writer's own past, for which no one is thanked."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for thing in prep.children:
+            gained = any(
+                c.dep_ == "relcl" and any(s.lower_ in FIRST_PERSON for s in subjects(c))
+                for c in thing.children
+            )
+            if owned_by(thing, FIRST_PERSON) or gained:
+                return True
+    return False
+
+
 def _to_someone_else(token: Token) -> bool:
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"):
         for obj in prep.children:
@@ -300,6 +314,8 @@ def _body_thanks(letter: Letter) -> bool:
         " gone.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThe kind of work you do interests me. I value the time my team gives"
         " me, and any feedback would be appreciated.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nI am grateful for my time at Brightwave and thankful for the experience"
+        " I gained there.\n\nBest regards,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nI'm glad you made time to meet with me on Tuesday.\n\nBest,\nSam Lee",
