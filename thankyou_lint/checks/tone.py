@@ -280,7 +280,23 @@ PLEAS = 2  # one "please forgive me" is an apology; two pleas are begging
 
 # Something of value handed to the reader: "a gift card", "a $25 coffee card", a voucher.
 GIFT_LEMMAS = {"gift", "voucher", "coupon", "bribe"}
-HANDING_VERBS = {"give", "send", "enclose", "attach", "include", "offer", "accept", "mail"}
+HANDING_VERBS = {
+    "give",
+    "send",
+    "enclose",
+    "attach",
+    "include",
+    "offer",
+    "accept",
+    "mail",
+    "put",
+    "pop",
+    "tuck",
+}
+# What a gift comes as: "a gift card", "a gift certificate", "a coffee voucher". Unlike a bare
+# "gift" ("the gift of your time", "the Halvorsen tableware gift"), one in a thank-you letter
+# is for the reader, whatever the verb ("Enclosed you'll find ...", "use it on me").
+GIFT_ITEMS = {"card", "certificate", "voucher", "coupon", "basket", "hamper", "e-card"}
 TREATING_VERBS = {"buy", "treat", "take"}  # "buy you lunch", "treat you to", "take you out"
 # Giving something besides the words, and saying it is for the thanks: "I sent a fruit basket
 # as a token of my appreciation", "I dropped off some cookies to say thanks".
@@ -306,6 +322,9 @@ GIFT_SIZED = 500  # dollars, pounds or euros: larger sums are budgets and result
         "I sent a fruit basket to your office as a token of my appreciation.",
         "I hope you enjoy the gift card I slipped into the envelope.",
         "I'd love to take you out for drinks.",
+        "Enclosed you'll find a small gift card for your trouble.",
+        "Feel free to use the enclosed gift card on something nice.",
+        "I also put a $25 Amazon card in the envelope.",
     ],
     good=[
         "Thank you for the gift of your time.",
@@ -318,13 +337,31 @@ GIFT_SIZED = 500  # dollars, pounds or euros: larger sums are budgets and result
         "I hope you enjoy the article I sent about warehouse robotics.",
         "We delivered the system to the client as a gesture of goodwill.",
         "I would like to take you through my plan for the first month.",
+        "At Target I sold gift cards and ran the gift card programme.",
+        "I would bring the same rigour to the Halvorsen tableware gift.",
     ],
 )
 def gift(letter: Letter) -> Iterator[Hit]:
     money = [e[0] for e in letter.doc.ents if e.label_ == "MONEY" and _gift_sized(e.text)]
     for token in letter.tokens_with(lemmas=GIFT_LEMMAS | TREATING_VERBS | GIVING_VERBS) + money:
-        if _treats_the_reader(token) or _handed_over(token) or _given_for_thanks(token):
+        if (
+            _treats_the_reader(token)
+            or _gift_item(token)
+            or _handed_over(token)
+            or _given_for_thanks(token)
+        ):
             yield letter.hit(token)
+
+
+def _gift_item(word: Token) -> bool:
+    """ "a gift card", "the enclosed gift certificate", "a coffee voucher": one item, nobody's
+    own, not a kind of something else ("gift card sales", "I sold gift cards")."""
+    item = word.head if word.dep_ == "compound" else word
+    if word.lemma_.lower() == "gift" and item is word:
+        return False  # a bare gift: only when handed over
+    if item.lemma_.lower() not in GIFT_ITEMS or item.tag_ != "NN" or item.dep_ == "compound":
+        return False
+    return not any(c.dep_ == "poss" for c in item.children)
 
 
 def _gift_sized(amount: str) -> bool:
