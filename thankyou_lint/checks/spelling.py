@@ -251,6 +251,10 @@ def doubled_word(letter: Letter) -> Iterator[Hit]:
         "Thank you, and your welcome to call me.",
         "Your feedback had a real affect on me.",
         "I remain very interest in the role.",
+        "I hope your doing well, and I look forward to you're reply.",
+        "There team was welcoming; its been a pleasure.",
+        "It was more fun then I expected, and I would rather loose the commute.",
+        "I was effected by the news.",
     ],
     good=[
         "I look forward to hearing from you. I was glad to be here.",
@@ -259,6 +263,10 @@ def doubled_word(letter: Letter) -> Iterator[Hit]:
         "You're welcome to call me about your welcome pack.",
         "Your feedback had a real effect on me, and it will affect how I prepare.",
         "I remain very interested in the role, and very open to a trial shift.",
+        "I appreciate your taking the time; your being there meant a lot.",
+        "I worked there two years; its charging schedule and its people impressed me.",
+        "It was better then, when the office was smaller; the loose ends are tied.",
+        "The changes were effected by the committee.",
     ],
 )
 def confused_word(letter: Letter) -> Iterator[Hit]:
@@ -272,21 +280,92 @@ def _confused(token: Token) -> str | None:
     word = token.lower_
     before = token.doc[token.i - 1] if token.i > 0 else None
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if word == "then" and before is not None and before.tag_ in {"JJR", "RBR"}:
-        if after is not None and after.lower_ == "than":
-            return None  # "mattered more then than ever": "then" is "at that time"
-        return "than"  # "more then", "better then": a comparison
+    if word == "then" and _after_a_comparative(token):
+        if after is None or after.lower_ == "than" or after.is_punct:
+            return None  # "mattered more then than ever", "better then, when": at that time
+        return "than"  # "more then", "more fun then I expected": a comparison
     if word == "here" and before is not None and before.lower_ == "to" and after is not None:
         return "hear" if after.lower_ in {"from", "back", "about"} else None  # "to here from"
-    if word == "loose" and before is not None and (before.lower_ == "to" or before.tag_ == "MD"):
-        return "lose"  # "to loose", "will loose": a verb, not the adjective
+    if word == "loose" and _used_as_verb(token, before, after):
+        return "lose"  # "to loose", "will loose", "rather loose the commute": a verb
     if word == "your" and after is not None and after.lower_ == "welcome":
         following = token.doc[after.i + 1] if after.i + 1 < len(token.doc) else None
         if following is None or following.is_punct or following.lower_ == "to":
             return "you're"  # "your welcome to call", not "your welcome pack"
     if word == "affect" and before is not None and before.pos_ in {"DET", "ADJ"}:
         return "effect"  # "a real affect": a noun is needed
-    return _participle_meant(token)
+    if word == "effected" and any(
+        c.dep_ == "nsubjpass" and c.lower_ in {"i", "we"} for c in token.children
+    ):
+        return "affected"  # "I was effected by the news": feelings are affected
+    return _possessive_meant(token, before, after) or _participle_meant(token)
+
+
+def _after_a_comparative(then: Token) -> bool:
+    """ "more then", or a comparative one word back: "more fun then I expected"."""
+    doc, i = then.doc, then.i
+    near = [doc[j] for j in (i - 1, i - 2) if j >= 0]
+    if not near or near[0].is_punct:
+        return False  # "I'd learn more, then apply"
+    return near[0].tag_ in {"JJR", "RBR"} or (
+        len(near) > 1 and near[1].tag_ in {"JJR", "RBR"} and near[0].pos_ in {"ADJ", "NOUN"}
+    )
+
+
+def _used_as_verb(word: Token, before: Token | None, after: Token | None) -> bool:
+    """ "to loose", "will loose", "loose the commute", "loose my place": not "a loose end"."""
+    if before is not None and (before.lower_ == "to" or before.tag_ == "MD"):
+        return True
+    return after is not None and after.tag_ in {"DT", "PRP$"} and word.pos_ == "VERB"
+
+
+def _possessive_meant(token: Token, before: Token | None, after: Token | None) -> str | None:
+    """The possessive and the contraction swapped, told by what the word does:
+    "there team" (a determiner), "its been" (a subject; not "its charging schedule"),
+    "your doing well" (the subject of a clause; not "my biting you and your getting"),
+    "to you're reply" (after a preposition)."""
+    word = token.lower_
+    following = (
+        token.doc[after.i + 1] if after is not None and after.i + 1 < len(token.doc) else None
+    )
+    if word == "there" and (token.dep_ == "poss" or _determines(after)):
+        return "their"  # "There team was welcoming", "meeting there manager"
+    if word == "its" and (
+        token.dep_ in {"nsubj", "nsubjpass"}
+        or (after is not None and (after.tag_ == "DT" or after.lower_ in {"been", "not"}))
+    ):
+        return "it's"  # "its been a pleasure", "its a great team"
+    if (
+        word == "your"
+        and after is not None
+        and after.tag_ == "VBG"
+        and after.dep_ in {"ROOT", "ccomp", "advcl"}  # not "your being there meant a lot"
+        and _ends_clause(following)
+    ):
+        return "you're"  # "I hope your doing well"; not "your taking the time"
+    if word in {"'re", "’re"} and before is not None and before.lower_ == "you":
+        ahead = token.doc[before.i - 1] if before.i > 0 else None
+        if ahead is not None and ahead.pos_ == "ADP":
+            return "your"  # "I look forward to you're reply"
+    return None
+
+
+def _ends_clause(word: Token | None) -> bool:
+    """What follows "doing" in "your doing well": an adverb, "to", or the end; not an
+    object ("your taking the time")."""
+    return word is None or word.tag_ in {"RB", "JJ", "TO"} or word.is_punct
+
+
+def _determines(noun: Token | None) -> bool:
+    """A noun right after "there" that has no determiner of its own and is no time:
+    "meeting there manager"; not "I worked there two years", "there last year"."""
+    return (
+        noun is not None
+        and noun.tag_ in {"NN", "NNS"}
+        and not noun.ent_type_
+        and noun.dep_ in {"nsubj", "dobj", "pobj", "nsubjpass"}
+        and not any(c.dep_ == "det" for c in noun.children)
+    )
 
 
 def _participle_meant(token: Token) -> str | None:
