@@ -249,7 +249,7 @@ def specific_detail(letter: Letter) -> Span | None:
         words = [t for t in letter.words_of(sent) if t.i not in own_record | slots]
         if (
             any(_is_specific(t) and t.lower_ not in writer for t in words)
-            or (_points_at_discussion(letter, sent, slots) and sent.root.i not in own_record)
+            or _points_at_discussion(letter, sent, slots | own_record)
             or any(
                 _tells_of_their_side(t, slots)
                 for t in letter.tokens_with(SECOND_PERSON_POSSESSIVE, sent=sent)
@@ -304,10 +304,34 @@ def _greets_by_name(letter: Letter) -> bool:
     return people >= PANEL_PEOPLE
 
 
+CLAUSES = {"advcl", "ccomp", "conj", "relcl"}
+
+
 def _clause(token: Token) -> Iterator[Token]:
-    """The words that describe the writer's own record: the clause of the strength."""
+    """The words that describe the writer's own record: the clause of the strength, without
+    the clauses in it that tell of someone else ("I took over the rota when your team
+    moved to Leeds": the move is theirs)."""
     token = record_of(token)
-    return token.subtree if token.pos_ in {"VERB", "AUX"} else token.head.subtree
+    head = token if token.pos_ in {"VERB", "AUX"} else token.head
+    clauses = [c for c in head.subtree if c.dep_ in CLAUSES and _someone_elses(c)]
+    theirs = {t.i for clause in clauses for t in clause.subtree}
+    # "the onboarding guide you mentioned": what their clause is about is theirs too
+    theirs |= {t.i for c in clauses if c.dep_ == "relcl" for t in _named(c.head)}
+    return (t for t in head.subtree if t.i not in theirs)
+
+
+def _named(noun: Token) -> list[Token]:
+    return [noun, *(c for c in noun.children if c.dep_ in {"compound", "amod"})]
+
+
+def _someone_elses(clause: Token) -> bool:
+    """A clause of the reader's side or of the conversation: "that your team now runs",
+    "the guide you mentioned", "the rollout we discussed"."""
+    subject = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subject:
+        return False
+    mine = any(s.lower_ in FIRST_PERSON | {"we"} for s in subject)
+    return not mine or clause.lemma_.lower() in DISCUSSION_VERBS
 
 
 def _points_at_discussion(letter: Letter, sent: Span, slots: Container[int] = ()) -> bool:
