@@ -189,11 +189,14 @@ def test_an_announcement_leading_into_a_slot_shares_nothing(
         # Their thoughts on a subject of the conversation do.
         ("Would you share any thoughts on how the rota trial went?", True),
         ("You shared your thoughts on the loading bay rebuild.", True),
+        # The writer's own record names nothing of the reader's side either...
+        ("At Brightwave I drafted the onboarding guide for new drivers.", False),
+        # ...but a clause of theirs inside it does: what they mentioned, what was discussed.
+        ("Since our talk I drafted the onboarding guide you mentioned.", True),
+        ("I wrote some notes on the Harlow rollout we discussed.", True),
     ],
 )
-def test_thoughts_on_the_writers_own_interview_are_nothing_specific(
-    linter: Linter, body: str, specific: bool
-) -> None:
+def test_only_the_readers_side_is_specific(linter: Linter, body: str, specific: bool) -> None:
     report = linter.lint(LETTER.format(body=body))
     assert_agrees(report, "sets-apart", specific, "generic.nothing-specific")
 
@@ -246,20 +249,3 @@ def test_the_specific_tick_shows_the_detail_the_rule_found(linter: Linter) -> No
 def test_news_that_is_only_a_slot_shares_nothing(linter: Linter, body: str, shares: bool) -> None:
     report = linter.lint(LETTER.format(body=body))
     assert card(report)["shares-new-information"] is shares
-
-
-@pytest.mark.parametrize(
-    ("body", "specific"),
-    [
-        # The writer's own record names nothing of the reader's side...
-        ("At Brightwave I drafted the onboarding guide for new drivers.", False),
-        # ...but a clause of theirs inside it does: what they mentioned, what was discussed.
-        ("Since our talk I drafted the onboarding guide you mentioned.", True),
-        ("I wrote some notes on the Harlow rollout we discussed.", True),
-    ],
-)
-def test_their_clause_inside_the_writers_record_is_specific(
-    linter: Linter, body: str, specific: bool
-) -> None:
-    report = linter.lint(LETTER.format(body=body))
-    assert_agrees(report, "sets-apart", specific, "generic.nothing-specific")
