@@ -91,6 +91,11 @@ def owned_by(noun: Token, people: set[str]) -> bool:
     )
 
 
+def named_part(noun: Token) -> list[Token]:
+    """The noun with the words that name it: "the inventory system", "the Harlow rollout"."""
+    return [noun, *(c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"})]
+
+
 def has_first_person_subject(token: Token) -> bool:
     return any(s.lower_ in FIRST_PERSON for s in subjects(token))
 

@@ -15,6 +15,7 @@ from .common import (
     SECOND_PERSON,
     THE_JOB,
     is_past,
+    named_part,
     owned_by,
     per_letter,
     subjects,
@@ -316,12 +317,8 @@ def _clause(token: Token) -> Iterator[Token]:
     clauses = [c for c in head.subtree if c.dep_ in CLAUSES and _someone_elses(c)]
     theirs = {t.i for clause in clauses for t in clause.subtree}
     # "the onboarding guide you mentioned": what their clause is about is theirs too
-    theirs |= {t.i for c in clauses if c.dep_ == "relcl" for t in _named(c.head)}
+    theirs |= {t.i for c in clauses if c.dep_ == "relcl" for t in named_part(c.head)}
     return (t for t in head.subtree if t.i not in theirs)
-
-
-def _named(noun: Token) -> list[Token]:
-    return [noun, *(c for c in noun.children if c.dep_ in {"compound", "amod"})]
 
 
 def _someone_elses(clause: Token) -> bool:

@@ -14,6 +14,7 @@ from .common import (
     THE_JOB,
     has_first_person_subject,
     is_negated,
+    named_part,
     owned_by,
     per_letter,
     subjects,
@@ -231,7 +232,7 @@ def _is_concrete_object(head: Token, aside: Token | None = None) -> bool:
     if (
         head.dep_ == "relcl"
         and head.lemma_ not in STATE_VERBS
-        and _says_what(_named_part(head.head))
+        and _says_what(named_part(head.head))
     ):
         return True  # "the inventory system I set up": what was set up is the antecedent
     for child in (c for c in head.children if c != aside):
@@ -257,11 +258,6 @@ def _says_what(words: Iterable[Token]) -> bool:
         if word.pos_ == "ADJ" and word.ent_type_:
             return True  # "fluent in Spanish"
     return False
-
-
-def _named_part(noun: Token) -> list[Token]:
-    """The noun with the words that name it ("the inventory system")."""
-    return [noun, *(c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"})]
 
 
 def _without_relatives(phrase: Token) -> list[Token]:
@@ -538,7 +534,7 @@ def _gained_by_writer(noun: Token) -> bool:
         if by_writer and clause.lemma_.lower() in GAINING_VERBS and not is_negated(clause):
             # "the skills I have developed over the years" could be anyone's
             preps = [c for w in (noun, clause) for c in w.children if c.dep_ == "prep"]
-            named = _named_part(noun)[1:] + [t for p in preps for t in _without_relatives(p)]
+            named = named_part(noun)[1:] + [t for p in preps for t in _without_relatives(p)]
             return _says_what(named)
     return False
 

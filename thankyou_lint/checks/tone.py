@@ -390,17 +390,17 @@ def _treats_the_reader(verb: Token) -> bool:
 
 def _given_for_thanks(verb: Token) -> bool:
     """Something the writer gives besides the letter, for the thanks: "I sent a fruit basket
-    as a token of my appreciation", "I dropped off some cookies to say thanks", "Enjoy the
-    gift card I slipped into the envelope"; not "I am sending this note to say thank you",
+    as a token of my appreciation", "I dropped off some cookies to say thanks", "I hope you
+    enjoy the gift I left with your receptionist"; not "I am sending this note to say thank you",
     "the article I sent", or a gesture to someone else ("delivered it to the client")."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in GIVING_VERBS:
         return False
     if not any(s.lower_ in FIRST_PERSON | {"we"} for s in subjects(verb)):
         return False
-    if verb.dep_ == "relcl":  # "I hope you enjoy the gift card I slipped into ..."
+    if verb.dep_ == "relcl":  # "I hope you enjoy the gift I left": given to enjoy
         thing = verb.head
         return thing.head.lemma_.lower() == "enjoy" and _a_gift(thing)
-    if any(_to_someone_else(c) for c in verb.children):
+    if any(_for_someone_else(c) for c in verb.children):
         return False
     things = [c for c in verb.children if c.dep_ == "dobj"]
     things += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
@@ -412,7 +412,7 @@ def _a_gift(thing: Token) -> bool:
     return any(w.lemma_.lower() in GIFT_LEMMAS for w in (thing, *thing.children))
 
 
-def _to_someone_else(prep: Token) -> bool:
+def _for_someone_else(prep: Token) -> bool:
     """ "to the client": a recipient who is not the reader nor theirs ("to your office")."""
     if prep.dep_ not in {"dative", "prep"} or prep.lower_ != "to":
         return False
