@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 FIRST_PERSON = {"i", "me", "my", "mine", "myself", "i'm", "i’m"}
 SECOND_PERSON = {"you", "your", "yours", "yourself", "y'all", "u", "ya"}
+WRITER_SUBJECTS = FIRST_PERSON | {"we"}  # the writer, or a team they were part of
 NEGATIONS = {"not", "n't", "never", "no", "nothing", "without", "hardly"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
 # The job applied for and the employer: "the skills needed for this role" says nothing of

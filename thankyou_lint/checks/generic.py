@@ -14,6 +14,7 @@ from .common import (
     FIRST_PERSON,
     SECOND_PERSON,
     THE_JOB,
+    WRITER_SUBJECTS,
     is_past,
     named_part,
     owned_by,
@@ -246,11 +247,12 @@ def specific_detail(letter: Letter) -> Span | None:
     # A template's slot ("our talk about [particular topic]") is not yet a detail.
     slots = {t.i for t in letter.doc if token_in_slot(letter, t)} if placeholders(letter) else set()
     writer = set(letter.layout.slice(letter.layout.name).lower().split())  # "It's Marcus."
+    excluded = own_record | slots
     for sent in letter.sentences:
-        words = [t for t in letter.words_of(sent) if t.i not in own_record | slots]
+        words = [t for t in letter.words_of(sent) if t.i not in excluded]
         if (
             any(_is_specific(t) and t.lower_ not in writer for t in words)
-            or _points_at_discussion(letter, sent, slots | own_record)
+            or _points_at_discussion(letter, sent, excluded)
             or any(
                 _tells_of_their_side(t, slots)
                 for t in letter.tokens_with(SECOND_PERSON_POSSESSIVE, sent=sent)
@@ -327,7 +329,7 @@ def _someone_elses(clause: Token) -> bool:
     subject = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subject:
         return False
-    mine = any(s.lower_ in FIRST_PERSON | {"we"} for s in subject)
+    mine = any(s.lower_ in WRITER_SUBJECTS for s in subject)
     return not mine or clause.lemma_.lower() in DISCUSSION_VERBS
 
 

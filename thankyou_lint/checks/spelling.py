@@ -288,10 +288,6 @@ def _confused(token: Token) -> str | None:
         return "hear" if after.lower_ in {"from", "back", "about"} else None  # "to here from"
     if word == "loose" and _used_as_verb(token, before, after):
         return "lose"  # "to loose", "will loose", "rather loose the commute": a verb
-    if word == "your" and after is not None and after.lower_ == "welcome":
-        following = token.doc[after.i + 1] if after.i + 1 < len(token.doc) else None
-        if following is None or following.is_punct or following.lower_ == "to":
-            return "you're"  # "your welcome to call", not "your welcome pack"
     if word == "affect" and before is not None and before.pos_ in {"DET", "ADJ"}:
         return "effect"  # "a real affect": a noun is needed
     if word == "effected" and any(
@@ -323,7 +319,8 @@ def _possessive_meant(token: Token, before: Token | None, after: Token | None) -
     """The possessive and the contraction swapped, told by what the word does:
     "there team" (a determiner), "its been" (a subject; not "its charging schedule"),
     "your doing well" (the subject of a clause; not "my biting you and your getting"),
-    "to you're reply" (after a preposition)."""
+    "your welcome to call" (not "your welcome pack"), "to you're reply" (after a
+    preposition)."""
     word = token.lower_
     following = (
         token.doc[after.i + 1] if after is not None and after.i + 1 < len(token.doc) else None
@@ -335,6 +332,13 @@ def _possessive_meant(token: Token, before: Token | None, after: Token | None) -
         or (after is not None and (after.tag_ == "DT" or after.lower_ in {"been", "not"}))
     ):
         return "it's"  # "its been a pleasure", "its a great team"
+    welcome = after is not None and after.lower_ == "welcome"
+    if (
+        word == "your"
+        and welcome
+        and (following is None or following.lower_ == "to" or following.is_punct)
+    ):
+        return "you're"  # "your welcome to call", not "your welcome pack"
     if (
         word == "your"
         and after is not None

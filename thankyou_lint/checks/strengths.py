@@ -12,6 +12,7 @@ from .common import (
     FIRST_PERSON,
     SECOND_PERSON,
     THE_JOB,
+    WRITER_SUBJECTS,
     has_first_person_subject,
     is_negated,
     named_part,
@@ -175,7 +176,8 @@ CAREER_WORDS = set(
 DETAIL_KINDS = {"compound", "amod", "prep", "nummod", "acl"}
 # "did my best in every job", "delivered results": nouns that name no record.
 VAGUE_NOUNS = GENERIC_PRAISE | THE_JOB | {"people", "others", "everyone", "someone"}
-WRITER_SUBJECTS = FIRST_PERSON | {"we"}  # the writer, or a team they were part of
+NAMELESS_NOUNS = CAREER_WORDS | VAGUE_NOUNS
+NAMELESS_ADJECTIVES = RATING_WORDS | GENERIC_PRAISE
 # The only words `shows_strength` answers for; `strength_in` asks it about no other.
 # "As a former teacher, I ...": a role the writer held.
 FORMER_WORDS = {"former", "previous", "retired", "ex"}
@@ -253,7 +255,7 @@ def _says_what(words: Iterable[Token]) -> bool:
         if word.ent_type_ in TIME_ENTS:
             continue  # "to get where I am today", "every Monday"
         lemma = word.lemma_.lower()
-        if word.pos_ == "NOUN" and not {lemma, word.lower_} & (CAREER_WORDS | VAGUE_NOUNS):
+        if word.pos_ == "NOUN" and not {lemma, word.lower_} & NAMELESS_NOUNS:
             return True
         if word.pos_ == "ADJ" and word.ent_type_:
             return True  # "fluent in Spanish"
@@ -432,7 +434,7 @@ def _in_charge(word: Token) -> bool:
     verb = word.head.head if word.lower_ == "charge" else word.head
     if word.lower_ == "charge" and word.head.lower_ != "in":
         return False
-    if not has_first_person_subject(verb) or is_negated(verb) or _not_yet_done(verb):
+    if not _done_by_writer(verb):
         return False
     wanted = "of" if word.lower_ == "charge" else "for"
     what = [c for c in word.children if c.dep_ == "prep" and c.lower_ == wanted]
@@ -443,9 +445,8 @@ def _recognised(verb: Token) -> bool:
     """ "I was promoted twice", "I was named employee of the month"."""
     return (
         verb.tag_ == "VBN"
-        and any(c.dep_ == "nsubjpass" and c.lower_ in FIRST_PERSON for c in verb.children)
-        and not is_negated(verb)
-        and not _not_yet_done(verb)
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and _done_by_writer(verb)
         and not _done_for_this_application(verb)
     )
 
@@ -453,13 +454,18 @@ def _recognised(verb: Token) -> bool:
 def _knows_how(verb: Token) -> bool:
     """ "I know how to use QuickBooks", "I learned to deal with difficult customers": a
     skill with something named; not "I know how to work hard" nor "I learned a lot"."""
-    if not has_first_person_subject(verb) or is_negated(verb) or _not_yet_done(verb):
+    if not _done_by_writer(verb):
         return False
     for skill in (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
         how = any(c.lower_ == "how" for c in skill.children)
         if (how or verb.lemma_.lower() == "learn") and _is_concrete_object(skill):
             return True
     return False
+
+
+def _done_by_writer(verb: Token) -> bool:
+    """The writer's, done and not denied: not "you would be", "I will be", "I was never"."""
+    return has_first_person_subject(verb) and not is_negated(verb) and not _not_yet_done(verb)
 
 
 def _used_to(verb: Token) -> bool:
@@ -565,7 +571,7 @@ def _has_detail(noun: Token, kinds: set[str]) -> bool:
 
 def _names_a_kind(modifier: Token) -> bool:
     """ "clinical experience", "a legal background"; not "previous" or "extensive"."""
-    return modifier.dep_ == "amod" and modifier.lower_ not in RATING_WORDS | GENERIC_PRAISE
+    return modifier.dep_ == "amod" and modifier.lower_ not in NAMELESS_ADJECTIVES
 
 
 def _trailing_prep(noun: Token) -> list[Token]:

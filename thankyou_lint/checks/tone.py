@@ -11,7 +11,7 @@ from ..fixes import removal
 from ..letter import Hit, Letter
 from ..models import Fix
 from ..registry import code_rule
-from .common import DEGREE_WORDS, FIRST_PERSON, SECOND_PERSON, capped, subjects
+from .common import DEGREE_WORDS, SECOND_PERSON, WRITER_SUBJECTS, capped, subjects
 from .slots import in_slot
 from .thanks import is_sarcastic_thanks
 
@@ -395,7 +395,7 @@ def _given_for_thanks(verb: Token) -> bool:
     "the article I sent", or a gesture to someone else ("delivered it to the client")."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in GIVING_VERBS:
         return False
-    if not any(s.lower_ in FIRST_PERSON | {"we"} for s in subjects(verb)):
+    if not any(s.lower_ in WRITER_SUBJECTS for s in subjects(verb)):
         return False
     if verb.dep_ == "relcl":  # "I hope you enjoy the gift I left": given to enjoy
         thing = verb.head
@@ -471,7 +471,7 @@ def _handed_over(token: Token) -> bool:
     given = handing[0].lemma_.lower() in {"give", "offer"} and token.lemma_ not in GIFT_LEMMAS
     if given and not any(c.dep_ == "dative" and c.lower_ in SECOND_PERSON for c in verb.children):
         return False
-    return all(s.lower_ in FIRST_PERSON | {"we"} for s in said_by)
+    return all(s.lower_ in WRITER_SUBJECTS for s in said_by)
 
 
 @code_rule(
