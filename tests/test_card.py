@@ -249,3 +249,23 @@ def test_the_specific_tick_shows_the_detail_the_rule_found(linter: Linter) -> No
 def test_news_that_is_only_a_slot_shares_nothing(linter: Linter, body: str, shares: bool) -> None:
     report = linter.lint(LETTER.format(body=body))
     assert card(report)["shares-new-information"] is shares
+
+
+@pytest.mark.parametrize(
+    ("body", "shares"),
+    [
+        # What the writer left unsaid in the interview, however it is worded, is news now.
+        ("I forgot to mention that I also ran the payroll for two years.", True),
+        ("One thing I didn't mention is that I speak Polish.", True),
+        ("I wasn't able to share my forklift licence during the call.", True),
+        ("There are a couple of questions I neglected to raise while we were talking.", True),
+        ("It occurred to me afterwards that I never asked about the relocation budget.", True),
+        # Their silence is not the writer's news, nor is a promise not to say something.
+        ("You didn't mention the salary, which is fine.", False),
+        ("I won't mention the parking again.", False),
+        # Having thought it over announces a reply; it hands nothing over by itself.
+        ("Having thought it over, I would like to respond to the points raised.", False),
+    ],
+)
+def test_a_point_left_unsaid_is_new_information(linter: Linter, body: str, shares: bool) -> None:
+    assert card(linter.lint(LETTER.format(body=body)))["shares-new-information"] is shares

@@ -9,23 +9,14 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .common import FIRST_PERSON, SECOND_PERSON, subjects
+from .common import FIRST_PERSON, SECOND_PERSON, has_first_person_subject, subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-FORGOT_RE = re.compile(
-    r"(?i)\b(didn['’]?t|did not|forgot to|neglected to|never got to|wasn['’]?t able to|"
-    r"was not able to|did not have the chance to|didn['’]?t have the chance to|"
-    r"didn['’]?t get (?:the|a) chance to|did not get (?:the|a) chance to)\s+"
-    r"(?:get (?:the|a) chance to\s+)?(mention|share|tell you|add|bring up|talk about)"
-    r"|\b(?:one thing|something) I (?:didn['’]?t|did not|forgot to) (?:mention|share|say)"
-    r"|\bI (?:also )?(?:wanted|want|would like) to (?:add|mention|share) that\b"
-)
 ATTACHED_RE = re.compile(r"(?i)\b(?:attached|enclosed)\b|\bhere (?:is|are)\b")
 SENT_RE = re.compile(
     r"(?i)https?://|\bwww\.|\[link"
-    r"|\b(?:it occurred to me|on reflection|having (?:thought|reflected)|reflecting (?:more )?on)"
     r"|\bsince (?:we (?:spoke|met|talked)|our (?:talk|conversation|meeting|interview|call))"
     r"|\bI(?:'ve| have) since\b"
 )
@@ -35,6 +26,9 @@ EVIDENCE_RE = re.compile(
     r"for example|in fact|I built|I earned|I passed|I finished|I enrolled)\b"
 )
 
+# Verbs of saying a point; left unsaid in the interview, it is news in the letter.
+SAYING_VERBS = {"mention", "share", "tell", "add", "raise", "ask", "say", "bring", "talk", "cover"}
+FORGETTING = {"forget", "forgot", "neglect", "fail", "omit"}  # "forgot": tagged a present at times
 # Verbs by which a writer hands over something more: "I'd like to add", "I'm enclosing".
 ADDING_VERBS = {
     "mention", "add", "note", "share", "clarify", "enclose", "attach", "send", "include",
@@ -56,13 +50,32 @@ OFFERED_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"}
 
 def adds_information(sent: Span) -> bool:
     """A point forgotten, news since, a sample or link sent (not the application again)."""
-    if FORGOT_RE.search(sent.text) or SENT_RE.search(sent.text):
+    if SENT_RE.search(sent.text) or any(_left_unsaid(t) for t in sent):
         return True
     if _only_application_papers(sent):
         return False  # "You'll find my resume attached", "I am enclosing my CV"
     if ATTACHED_RE.search(sent.text):
         return True
     return any(hands_over(t) for t in sent if t.lemma_.lower() in ADDING_VERBS or _passes_on(t))
+
+
+def _left_unsaid(verb: Token) -> bool:
+    """A point the writer did not make in the interview: "I forgot to mention", "one thing
+    I didn't say", "I never asked", "I wasn't able to share", "questions I neglected to
+    raise"; not "you didn't mention the salary"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SAYING_VERBS:
+        return False
+    chain = [verb]  # up through "get the chance to", "was able to", "neglected to"
+    while chain[-1].dep_ in {"xcomp", "acl", "acomp", "dobj"} and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    forgot = any(w.lemma_.lower() in FORGETTING for w in chain[1:])
+    negated = any(c.dep_ == "neg" for w in chain for c in w.children)
+    past = any(w.tag_ == "VBD" or _past_helper(w) for w in chain)  # not "I won't mention"
+    return (forgot or (negated and past)) and any(has_first_person_subject(w) for w in chain)
+
+
+def _past_helper(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
 
 
 def _passes_on(verb: Token) -> bool:
