@@ -260,6 +260,10 @@ def test_news_that_is_only_a_slot_shares_nothing(linter: Linter, body: str, shar
         ("I wasn't able to share my forklift licence during the call.", True),
         ("There are a couple of questions I neglected to raise while we were talking.", True),
         ("It occurred to me afterwards that I never asked about the relocation budget.", True),
+        # Set out to add it, in a phrase or a purpose clause ahead of the point.
+        ("Just to clear up my timing: I expect to decide within four weeks.", True),
+        ("To add to our talk, I also hold a forklift licence.", True),
+        ("I am writing to follow up on my application.", False),
         # Their silence is not the writer's news, nor is a promise not to say something.
         ("You didn't mention the salary, which is fine.", False),
         ("I won't mention the parking again.", False),
@@ -267,5 +271,7 @@ def test_news_that_is_only_a_slot_shares_nothing(linter: Linter, body: str, shar
         ("Having thought it over, I would like to respond to the points raised.", False),
     ],
 )
-def test_a_point_left_unsaid_is_new_information(linter: Linter, body: str, shares: bool) -> None:
+def test_a_point_left_unsaid_or_added_is_new_information(
+    linter: Linter, body: str, shares: bool
+) -> None:
     assert card(linter.lint(LETTER.format(body=body)))["shares-new-information"] is shares

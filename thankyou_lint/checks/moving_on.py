@@ -34,7 +34,8 @@ ADDING_VERBS = {
     "mention", "add", "note", "share", "clarify", "enclose", "attach", "send", "include",
     "highlight", "expand", "elaborate", "follow", "forward",
 }  # fmt: skip
-PASSING_ON = {"on", "along"}  # "I wanted to pass on her number", "pass along the report"
+# The same with a particle: "I wanted to pass on her number", "just to clear up my timing".
+ADDING_PHRASES = {("pass", "on"), ("pass", "along"), ("clear", "up"), ("point", "out")}
 WANTING = {"like", "love", "want", "wish", "should", "must", "need"}
 # What a sentence hands over when it only repeats the letter's feelings, not information.
 FEELINGS = {"thanks", "thank", "gratitude", "appreciation", "enthusiasm", "excitement", "interest"}
@@ -56,7 +57,7 @@ def adds_information(sent: Span) -> bool:
         return False  # "You'll find my resume attached", "I am enclosing my CV"
     if ATTACHED_RE.search(sent.text):
         return True
-    return any(hands_over(t) for t in sent if t.lemma_.lower() in ADDING_VERBS or _passes_on(t))
+    return any(hands_over(t) for t in sent if t.lemma_.lower() in ADDING_VERBS or _adds_with(t))
 
 
 def _left_unsaid(verb: Token) -> bool:
@@ -78,10 +79,11 @@ def _past_helper(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
 
 
-def _passes_on(verb: Token) -> bool:
+def _adds_with(verb: Token) -> bool:
     # the parser may take the particle for a preposition: "pass on the phone number"
-    return verb.lemma_.lower() == "pass" and any(
-        c.i == verb.i + 1 and c.lower_ in PASSING_ON for c in verb.children
+    return any(
+        c.i == verb.i + 1 and (verb.lemma_.lower(), c.lower_) in ADDING_PHRASES
+        for c in verb.children
     )
 
 
@@ -98,6 +100,10 @@ def _only_application_papers(sent: Span) -> bool:
     return bool(offered) and all(_paper(t) for t in offered)
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _paper(noun: Token) -> bool:
     words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
     return any(w.lemma_.lower() in APPLICATION_PAPERS for w in words)
@@ -108,16 +114,19 @@ def hands_over(verb: Token) -> bool:
     the writer offering more, not "you mentioned" or "I shared my thanks"."""
     if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
         return False
-    if not any(s.lower_ in FIRST_PERSON for s in subjects(verb)):
+    writer = verb.head if verb.dep_ == "advcl" and not subjects(verb) else verb
+    if not any(s.lower_ in FIRST_PERSON for s in subjects(writer)):
         return False
     wanted = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WANTING
+    # "To clarify, ...", "Just to clear up my timing: ..." (not "I'm writing to follow up")
+    purpose = verb.dep_ == "advcl" and verb.i < verb.head.i and _infinitive(verb)
     modal = any(c.dep_ == "aux" and c.lemma_.lower() in WANTING for c in verb.children)
     helpers = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
     # "I am enclosing", "I have attached"; not "I share the mission" (a plain present)
     ongoing = (verb.tag_ == "VBG" and "be" in helpers) or (verb.tag_ == "VBN" and "have" in helpers)
     objects = [c for c in verb.children if c.dep_ in {"dobj", "ccomp"}]
     offered = {t.lemma_.lower() for c in objects for t in c.subtree}
-    return (wanted or modal or ongoing) and not FEELINGS & offered
+    return (wanted or purpose or modal or ongoing) and not FEELINGS & offered
 
 
 def gives_evidence(text: str) -> bool:
