@@ -159,6 +159,7 @@ NOT_SPECIFIC_PROPN = {
         "Thank you for the chance to interview at (name of organization).",
         "Dear _______,\n\nThank you for the interview.",
         "I enjoyed the tour. I neglected to mention (when you have more to add).",
+        "I feel my (A) and (B) abilities would add value to your team.",
     ],
     good=[
         "Thank you for the interview at Brightwave.",
@@ -167,6 +168,7 @@ NOT_SPECIFIC_PROPN = {
         "I can start in (roughly) two weeks.\n\nBest,\nSam Lee\n(414) 555-0199",
         "I am sure that (as you said) the team is busy, and I led it for (at least) two years.",
         "I enjoyed meeting Joanne Doe and John Doerr.",
+        "Two things stood out:\n(A) the loading bay, and\n(B) the new rota.",
     ],
 )
 def placeholder(letter: Letter) -> Iterator[Hit]:
@@ -390,8 +392,20 @@ def _is_specific(token: Token) -> bool:
     if token.lower_ in NOT_SPECIFIC_PROPN or token.lower_ in WEEKDAYS_AND_MONTHS:
         return False
     if _starts_sentence(token):  # any word is capitalised there: a name must be tagged one
-        return token.pos_ == "PROPN" and token.ent_type_ in SPECIFIC_ENTS and not token.is_stop
+        return (
+            token.pos_ == "PROPN"
+            and token.ent_type_ in SPECIFIC_ENTS
+            and not token.is_stop
+            and not _feeling_to(token)
+        )
     return True
+
+
+def _feeling_to(token: Token) -> bool:
+    """ "Glad to send over anything else", "Keen to start": a fragment of an e-mail with "I
+    am" left out, which the parser may take for a name."""
+    after = token.doc[token.i + 1 : token.i + 3]
+    return len(after) == 2 and after[0].lower_ == "to" and after[1].tag_ == "VB"
 
 
 OPENING_MARKS = {"*", "_", "[", "(", '"', "“", "'", "‘"}

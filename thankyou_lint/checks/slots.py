@@ -26,6 +26,8 @@ PLACEHOLDER_RE = re.compile(
     r"|_{3,}"
     # A slot described in parentheses: "(company name)", "(insert date)".
     r"|\((?:specific|insert|enter)\s+[^()\n]{1,60}\)"
+    # A lettered stand-in inside a sentence: "my (A) and (B) abilities" (not a list's "(A)").
+    r"|(?<=\w )\([A-Z]\)"
     r"|\([^()\n]{0,40}\b(?:name|title)\)"
     # The stock stand-in for a person's name.
     r"|\b(?:John|Jane)\s+(?:Q\.\s+)?Doe\b"
