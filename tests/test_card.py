@@ -194,6 +194,10 @@ def test_an_announcement_leading_into_a_slot_shares_nothing(
         # ...but a clause of theirs inside it does: what they mentioned, what was discussed.
         ("Since our talk I drafted the onboarding guide you mentioned.", True),
         ("I wrote some notes on the Harlow rollout we discussed.", True),
+        # What every role has, unnamed, is no detail of this one; named, it is.
+        ("The challenges you outlined match my background.", False),
+        ("The cooperative atmosphere you described sounds ideal.", False),
+        ("The night-shift staffing challenges you outlined match my background.", True),
         # A fragment with "I am" left out is no name at the start of its sentence.
         ("Glad to send over anything else that might help.", False),
         ("Happy to share more. Priya mentioned the loading bay rebuild.", True),

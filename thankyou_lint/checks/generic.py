@@ -119,7 +119,7 @@ GENERIC_NOUNS = THE_JOB | set(
     day today yesterday week morning afternoon present moment process step future information
     detail way manager consideration interest career growth environment people staff
     colleague member office business background point topic prospect decision news update
-    status
+    status challenge difficulty hurdle obstacle atmosphere
     """.split()
 )
 NOT_SPECIFIC_PROPN = {
