@@ -197,7 +197,7 @@ def test_an_announcement_leading_into_a_slot_shares_nothing(
         # What every role has, unnamed, is no detail of this one; named, it is.
         ("The challenges you outlined match my background.", False),
         ("The cooperative atmosphere you described sounds ideal.", False),
-        ("The night-shift staffing challenges you outlined match my background.", True),
+        ("I was struck by the hiring challenges you described.", True),
         # A fragment with "I am" left out is no name at the start of its sentence.
         ("Glad to send over anything else that might help.", False),
         ("Happy to share more. Priya mentioned the loading bay rebuild.", True),
