@@ -341,12 +341,18 @@ def _points_at_discussion(letter: Letter, sent: Span, slots: Container[int] = ()
     topics = {t.i for verb in verbs if _is_discussion_verb(verb) for t in _topic_of(verb)}
     return any(
         chunk.root.i in topics
-        and chunk.root.pos_ in {"NOUN", "PROPN"}
-        # "any thoughts on X": the words about words are no topic, X is
-        and chunk.root.lemma_.lower() not in GENERIC_NOUNS | DISCUSSION_NOUNS
-        and chunk.root.i not in slots
         and not _writers_own(chunk.root)
+        # "the hiring challenges", not "the [Position Title] opening"
+        and any(_names_a_topic(w) and w.i not in slots for w in named_part(chunk.root))
         for chunk in sent.noun_chunks
+    )
+
+
+def _names_a_topic(word: Token) -> bool:
+    # "any thoughts on X": the words about words are no topic, X is
+    return (
+        word.pos_ in {"NOUN", "PROPN"}
+        and word.lemma_.lower() not in GENERIC_NOUNS | DISCUSSION_NOUNS
     )
 
 
