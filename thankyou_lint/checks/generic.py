@@ -65,6 +65,9 @@ DISCUSSION_VERBS = {
     "walk",
     "point",
 }
+# "I enjoyed hearing about your project roadmap": what the writer was told.
+HEARING_VERBS = {"hear", "learn"}
+TOLD_OF = {"about", "of"}
 SECOND_PERSON_POSSESSIVE = {"your"}
 # "your point about ...": the reader's words about a subject.
 DISCUSSION_NOUNS = {
@@ -337,7 +340,7 @@ def _someone_elses(clause: Token) -> bool:
 
 def _points_at_discussion(letter: Letter, sent: Span, slots: Container[int] = ()) -> bool:
     """ "You mentioned the hand-off notes": a concrete topic from the conversation."""
-    verbs = letter.tokens_with(lemmas=DISCUSSION_VERBS, sent=sent)
+    verbs = letter.tokens_with(lemmas=DISCUSSION_VERBS | HEARING_VERBS, sent=sent)
     topics = {t.i for verb in verbs if _is_discussion_verb(verb) for t in _topic_of(verb)}
     return any(
         chunk.root.i in topics
@@ -366,6 +369,8 @@ def _topic_of(verb: Token) -> list[Token]:
     """What was discussed: the verb's objects ("we discussed the hand-off notes"), or the
     noun it describes ("the hand-off notes you mentioned"), or what a sentence says "as
     discussed"; not "could we talk again so I can ask a few more questions"."""
+    if verb.lemma_.lower() in HEARING_VERBS:  # what they told of: "hearing about the rota"
+        return [t for c in verb.children if c.lower_ in TOLD_OF for t in c.subtree]
     if verb.dep_ == "relcl":
         return [verb.head]
     said = [c for c in verb.children if c.dep_ in {"dobj", "prep", "ccomp", "attr"}]
@@ -378,7 +383,11 @@ def _topic_of(verb: Token) -> list[Token]:
 
 def _is_discussion_verb(token: Token) -> bool:
     """ "you mentioned", "we discussed", "as discussed" — not "I speak Polish"."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in DISCUSSION_VERBS:
+    if token.pos_ != "VERB":
+        return False
+    if token.lemma_.lower() in HEARING_VERBS:  # told by them, whoever heard it
+        return any(c.dep_ == "prep" and c.lower_ in TOLD_OF for c in token.children)
+    if token.lemma_.lower() not in DISCUSSION_VERBS:
         return False
     subj = subjects(token)
     return any(s.lower_ in SECOND_PERSON | {"we"} for s in subj) or (
