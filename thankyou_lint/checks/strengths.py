@@ -62,12 +62,13 @@ IRREGULAR_PAST = {
 }
 STRENGTH_NOUNS = set(
     """
-    experience background work skill skills expertise certification certificate degree
-    training project portfolio record knowledge familiarity time tenure years licence
-    license qualification thesis research internship apprenticeship role career
+    experience background work skill skills ability abilities expertise certification
+    certificate degree training project portfolio record knowledge familiarity time tenure
+    years licence license qualification thesis research internship apprenticeship role career
     accomplishment achievement approach idea proposal plan suggestion answer example
     """.split()
 )
+NEEDS_A_SUBJECT = {"time", "ability"}
 QUALIFIED_WORDS = {
     "certified",
     "licensed",
@@ -393,8 +394,9 @@ def shows_strength(token: Token) -> bool:
     if lemma == "speak" and _by_writer(token) and any(c.dep_ == "dobj" for c in token.children):
         return True  # "I speak Polish and Russian"; not "we spoke about ..."
     if token.lower_ in STRENGTH_NOUNS and owned_by(token, FIRST_PERSON):
-        # "my time at Parcelly" is a record, "my prep time" is not: time needs a place.
-        kinds = {"prep"} if token.lower_ == "time" else DETAIL_KINDS
+        # "my time at Parcelly" is a record, "my prep time" is not: time needs a place, and
+        # abilities a subject ("my abilities in lighting setup", not "my technical abilities").
+        kinds = {"prep"} if token.lemma_.lower() in NEEDS_A_SUBJECT else DETAIL_KINDS
         if _has_detail(token, kinds):
             return True
     if token.pos_ == "NOUN" and token.lemma_.lower() in STRENGTH_NOUNS and _gained_by_writer(token):
@@ -726,6 +728,8 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " many challenging situations in the past.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. I know how to work hard, and I would be"
         " responsible for the new clinic.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me and for assessing my technical"
+        " abilities.\n\nBest regards,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nThank you for meeting me. At Brightwave I led the move to dbt, which cut"
@@ -746,6 +750,8 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " adapt.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. I know how to use QuickBooks.\n\nBest"
         " regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. I can move wherever you need my abilities"
+        " in lighting setup and costume work.\n\nBest regards,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
