@@ -131,6 +131,14 @@ def _parts(text: str) -> dict[str, str]:
             "With appreciation,",
             "Sam",
         ),
+        # A template's slot where the name goes, under an inside address that is a slot too.
+        (
+            f"(Name and Title of Decision Maker)\n\n(Name of Decision Maker):\n\n{BODY}\n\n"
+            "Sincerely,\n(Your name)\n",
+            "(Name of Decision Maker):",
+            "Sincerely,",
+            "(Your name)",
+        ),
         # A salutation paragraph of its own, longer than a usual greeting.
         (
             "To the gentleman in the grey blazer who ran the second panel (your name escaped me),"

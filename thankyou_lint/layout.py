@@ -372,12 +372,12 @@ def _stands_alone_as_salutation(lines: list[Line], i: int) -> bool:
 
 
 def _salutes(line: Line) -> bool:
-    """A short line addressing someone by name: "Rob,", "Ms. Lee and Mr. Kim:"."""
+    """A short line addressing someone by name: "Rob,", "Ms. Lee and Mr. Kim:", "[Name],"."""
     stripped = line.stripped
     return (
         stripped.endswith((",", ":"))
         and line.words <= SALUTATION_WORDS
-        and stripped[0].isupper()
+        and stripped.lstrip("([<{")[:1].isupper()  # a slot may stand for the name: "(Name):"
         and not any(ch.isdigit() for ch in stripped)
         and not HEADER_RE.match(stripped)
         and not match_signoff(stripped)
