@@ -169,7 +169,7 @@ CAREER_WORDS = set(
     """field career year experience background job role position work success environment
     industry area life skill education qualification knowledge expertise record track
     ability talent best way opportunity history result goal time while situation task
-    challenge responsibility duty degree study past future""".split()
+    challenge responsibility duty degree study past future growth""".split()
 )
 
 # What can say what a record is: "my Python work", "my years in retail", "my 10 years",
@@ -217,6 +217,8 @@ HELD_NOUNS = set(
     """experience background skills expertise knowledge certification certificate degree
     training licence license qualification qualifications portfolio record familiarity""".split()
 )
+# "I have / hold / bring / can offer experience in ...": what the writer holds.
+HOLDING_VERBS = {"have", "hold", "bring", "offer"}
 # "the leadership roles I have held", "the skills I built at Parcelly": what the writer gained.
 GAINING_VERBS = {"hold", "gain", "build", "develop", "lead", "acquire", "earn", "complete", "do"}
 
@@ -548,13 +550,26 @@ def _gained_by_writer(noun: Token) -> bool:
 
 
 def _held_with_detail(noun: Token) -> bool:
-    """ "I have experience coordinating engineers", "I hold a licence in electrical work"."""
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in {"have", "hold"}:
-        return False
-    if not any(s.lower_ in FIRST_PERSON for s in subjects(verb)) or is_negated(verb):
-        return False
-    return _has_detail(noun, {"acl", "prep", "compound", "amod"})
+    """ "I have experience coordinating engineers", "I bring a licence in electrical work",
+    "As a designer with a background in psychology, I ..."."""
+    holder = noun.head
+    if noun.dep_ == "pobj" and holder.lower_ == "with":
+        held = _describes_writer(holder.head)
+    else:
+        held = (
+            noun.dep_ == "dobj"
+            and holder.lemma_.lower() in HOLDING_VERBS
+            and any(s.lower_ in FIRST_PERSON for s in subjects(holder))
+            and not is_negated(holder)
+        )
+    return held and _has_detail(noun, {"acl", "prep", "compound", "amod"})
+
+
+def _describes_writer(noun: Token) -> bool:
+    """ "As a designer, I ...", "I am a nurse": the noun is the writer."""
+    said_of = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
+    is_writer = noun.dep_ == "attr" or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
+    return is_writer and any(s.lower_ in FIRST_PERSON for s in subjects(said_of))
 
 
 def _has_detail(noun: Token, kinds: set[str]) -> bool:
@@ -730,6 +745,8 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " responsible for the new clinic.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me and for assessing my technical"
         " abilities.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. I bring a proven track record of driving"
+        " growth and building high-performing teams.\n\nBest regards,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nThank you for meeting me. At Brightwave I led the move to dbt, which cut"
@@ -752,6 +769,10 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. I can move wherever you need my abilities"
         " in lighting setup and costume work.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. I bring five years of experience in account"
+        " management.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. As a designer with a background in"
+        " psychology, I focus on how people decide.\n\nBest regards,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
