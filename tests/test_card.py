@@ -286,3 +286,25 @@ def test_a_point_left_unsaid_or_added_is_new_information(
     linter: Linter, body: str, shares: bool
 ) -> None:
     assert card(linter.lint(LETTER.format(body=body)))["shares-new-information"] is shares
+
+
+@pytest.mark.parametrize(
+    ("body", "answers"),
+    [
+        # A doubt the interviewer felt, in any word for it, answered with evidence.
+        (
+            "You seemed unsure whether my retail background fits a warehouse role. In fact, I"
+            " ran stock control for two stores.",
+            True,
+        ),
+        # What the writer said in the interview, and by "but" what holds since.
+        ("When we met I said I would rather not relocate, but I have thought it over.", True),
+        ("I told you I had never used Tableau, but since then I have built two in it.", True),
+        ("I said I loved the team, but I have to go now.", False),
+        # Coming back to an answer revisits it; coming back to a record only adds to it.
+        ("I'd like to clarify how I solved the stock-count question.", True),
+        ("I'd like to expand on my experience with payroll: I also ran the year-end close.", False),
+    ],
+)
+def test_an_objection_is_answered(linter: Linter, body: str, answers: bool) -> None:
+    assert card(linter.lint(LETTER.format(body=body)))["confronts-objections"] is answers

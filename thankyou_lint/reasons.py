@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .card import marked
-from .checks.common import FIRST_PERSON, SECOND_PERSON, subjects
+from .checks.common import FIRST_PERSON, SECOND_PERSON, has_first_person_subject, subjects
 from .checks.excuses import apologies, looks_back_poorly
 from .checks.generic import specific_detail
 from .checks.moving_on import adds_information, hands_over, moves_on
@@ -30,19 +30,12 @@ if TYPE_CHECKING:
 # run of parse-free rules ('--select tone.emoji') still loads it for the card.
 CARD_NEEDS = frozenset(Need)
 
-OBJECTION_WORDS = {
-    "concern",
-    "concerns",
-    "reservation",
-    "reservations",
-    "doubt",
-    "doubts",
-    "worry",
-    "worries",
-    "hesitation",
-    "gap",
-    "objection",
-}
+# A doubt the interviewer voiced, as a noun or as how they felt: "your concern about",
+# "you seemed unsure whether", "you were worried about".
+OBJECTION_LEMMAS = {
+    "concern", "reservation", "doubt", "worry", "hesitation", "gap", "objection",
+    "concerned", "doubtful", "worried", "unsure", "hesitant", "skeptical", "sceptical",
+}  # fmt: skip
 PARAGRAPH_BREAK_RE = re.compile(r"(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)")  # a blank line
 
 
@@ -131,14 +124,50 @@ def _confronts_objections(letter: Letter) -> ReasonCheck:
 REVISITING_VERBS = {"clarify", "expand", "elaborate", "correct", "revisit"}
 
 
+# What an answer is revisited as: "my answer on", "the question about", "what I said".
+EXCHANGE_NOUNS = {"answer", "response", "question", "point", "comment", "remark", "reply"}
+
+
 def _revisits_answer(sent: Span) -> bool:
-    return any(t.lemma_.lower() in REVISITING_VERBS and hands_over(t) for t in sent)
+    """ "I'd like to clarify my answer on the budget", "how I solved X", "what I said";
+    not "to expand on my payroll experience" (that adds, it answers nothing)."""
+    return any(
+        (t.lemma_.lower() in REVISITING_VERBS and hands_over(t) and _about_the_exchange(t))
+        or _takes_back(t)
+        for t in sent
+    )
+
+
+def _takes_back(said: Token) -> bool:
+    """ "I said I would rather not relocate, but I have thought it over", "I told you I had
+    never used Tableau, but since then I have built two dashboards": what the writer said
+    in the interview, and then, by "but", what holds now."""
+    if said.lemma_.lower() not in {"say", "mention", "tell"} or said.tag_ != "VBD":
+        return False
+    if not has_first_person_subject(said) or not any(c.dep_ == "ccomp" for c in said.children):
+        return False
+    turns = any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in said.children)
+    return turns and any(_done_since(c) for c in said.children if c.dep_ == "conj")
+
+
+def _done_since(verb: Token) -> bool:
+    """ "I have thought it over", "I have built two dashboards": the writer's perfect."""
+    helpers = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBN" and "have" in helpers and has_first_person_subject(verb)
+
+
+def _about_the_exchange(verb: Token) -> bool:
+    revisited = [c for c in verb.children if c.dep_ in {"dobj", "prep", "ccomp"}]
+    if not revisited or any(c.dep_ == "ccomp" for c in revisited):
+        return True  # "I would like to clarify: ...", "to clarify how I solved the merge"
+    said = EXCHANGE_NOUNS | QUESTION_VERBS | {"say"}
+    return any(t.lemma_.lower() in said for c in revisited for t in c.subtree)
 
 
 def _objection_raised(letter: Letter, sent: Span) -> bool:
     if not letter.tokens_with(SECOND_PERSON, sent=sent):
         return False
-    return bool(letter.tokens_with(OBJECTION_WORDS, sent=sent)) or any(
+    return bool(letter.tokens_with(OBJECTION_LEMMAS, OBJECTION_LEMMAS, sent=sent)) or any(
         _interviewer_asked(t) for t in letter.tokens_with(lemmas=QUESTION_VERBS, sent=sent)
     )
 
