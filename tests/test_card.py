@@ -301,6 +301,10 @@ def test_a_point_left_unsaid_or_added_is_new_information(
         ("When we met I said I would rather not relocate, but I have thought it over.", True),
         ("I told you I had never used Tableau, but since then I have built two in it.", True),
         ("I said I loved the team, but I have to go now.", False),
+        # The reader's doubt granted, then by "but" the writer's answer.
+        ("I agree that night shifts could be hard, but I am sure I can handle them.", True),
+        ("You are right that my SQL is rusty, but I have started a course.", True),
+        ("I agree with your point about the rota, and I look forward to hearing from you.", False),
         # Coming back to an answer revisits it; coming back to a record only adds to it.
         ("I'd like to clarify how I solved the stock-count question.", True),
         ("I'd like to expand on my experience with payroll: I also ran the year-end close.", False),

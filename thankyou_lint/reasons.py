@@ -134,8 +134,25 @@ def _revisits_answer(sent: Span) -> bool:
     return any(
         (t.lemma_.lower() in REVISITING_VERBS and hands_over(t) and _about_the_exchange(t))
         or _takes_back(t)
+        or _concedes_and_answers(t)
         for t in sent
     )
+
+
+def _concedes_and_answers(verb: Token) -> bool:
+    """ "I agree that the night shifts could be hard, but the training you described gave me
+    confidence that I could succeed", "You are right that my SQL is rusty, but I have started
+    a course": the reader's doubt granted, then by "but" the writer's answer to it."""
+    right = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "right"]
+    granted = [c for w in (verb, *right) for c in w.children if c.dep_ == "ccomp"]
+    conceding = (verb.lemma_.lower() == "agree" and has_first_person_subject(verb)) or (
+        bool(right) and any(s.lower_ in SECOND_PERSON for s in subjects(verb))
+    )
+    if not (conceding and granted):
+        return False
+    turns = any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in verb.children)
+    answers = [c for c in verb.children if c.dep_ == "conj"]
+    return turns and any(t.lower_ in FIRST_PERSON for c in answers for t in c.subtree)
 
 
 def _takes_back(said: Token) -> bool:
