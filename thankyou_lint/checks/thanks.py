@@ -148,12 +148,14 @@ def _kind_of_the_reader(token: Token) -> bool:
 def _names_a_thing(token: Token) -> bool:
     """ "thank you notes", "a thank-you letter": the words name a kind of message."""
     doc, i = token.doc, token.i + 1
-    before_you = i < len(doc) and doc[i].lower_ in {"you", "-"}
-    if before_you and any(c.dep_ in {"det", "poss"} for c in token.children):
-        return True  # "writing a thank you note", "my thank-you card"; not "my thanks"
     while i < len(doc) and doc[i].lower_ in {"you", "-"}:
         i += 1
-    return i > token.i + 1 and i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].is_lower
+    if i == token.i + 1 or i == len(doc):
+        return False  # "my thanks"
+    if any(c.dep_ in {"det", "poss"} for c in token.children) and doc[i].lower_ != "for":
+        return True  # "writing a thank you note", "I sent my thank-you"; not "a big thank
+        # you for the tour"
+    return doc[i].pos_ == "NOUN" and doc[i].is_lower
 
 
 def _glad_reader_gave(token: Token) -> bool:
@@ -329,6 +331,7 @@ def _body_thanks(letter: Letter) -> bool:
         "Best regards,\nSam Lee",
         "Dear Dana,\n\nThanks to the new policy the team works remotely. I appreciate you"
         " explaining it.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nA heartfelt thank-you for the tour of the plant.\n\nBest,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
