@@ -159,12 +159,20 @@ def _names_a_thing(token: Token) -> bool:
 
 
 def _glad_reader_gave(token: Token) -> bool:
-    """ "I'm glad you made time for me": the reader gave something the writer values."""
+    """ "I'm glad you made time for me": the reader gave something the writer values; "I
+    was honoured to be considered": the writer was given it."""
+    if any(c.dep_ == "xcomp" and _done_to_writer(c) for c in token.children):
+        return not _hypothetical(token)  # not "I would be happy to be considered"
     for clause in (c for c in token.children if c.dep_ in {"ccomp", "advcl"}):
         givers = [s for s in clause.children if s.dep_ == "nsubj"]
         if any(s.lower_ in SECOND_PERSON for s in givers):
             return clause.lemma_.lower() in GIVING_VERBS
     return False
+
+
+def _done_to_writer(verb: Token) -> bool:
+    """ "to be considered", "to have been interviewed by your team"."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def is_sarcastic_thanks(token: Token) -> bool:
@@ -242,11 +250,14 @@ def _appreciates_the_reader(token: Token) -> bool:
 
 def _is_request(token: Token) -> bool:
     """ "I would be grateful if you could ...": a request, not gratitude."""
-    sent = token.sent
-    words = [t.lower_ for t in sent]
+    words = [t.lower_ for t in token.sent]
+    return _hypothetical(token) and ("if" in words or "for" not in words)
+
+
+def _hypothetical(token: Token) -> bool:
+    """ "I would be happy to ...", "I'll be glad to ...": a modal before the word."""
     modals = {"would", "'d", "’d", "will", "'ll", "’ll", "shall"}
-    conditional = any(w in modals for w in words[: token.i - sent.start])
-    return conditional and ("if" in words or "for" not in words)
+    return any(t.lower_ in modals for t in token.doc[token.sent.start : token.i])
 
 
 def _for_own_things(token: Token) -> bool:
@@ -318,6 +329,7 @@ def _body_thanks(letter: Letter) -> bool:
         " me, and any feedback would be appreciated.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nI am grateful for my time at Brightwave and thankful for the experience"
         " I gained there.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nI would be happy to be considered for other roles.\n\nBest,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nI'm glad you made time to meet with me on Tuesday.\n\nBest,\nSam Lee",
@@ -332,6 +344,7 @@ def _body_thanks(letter: Letter) -> bool:
         "Dear Dana,\n\nThanks to the new policy the team works remotely. I appreciate you"
         " explaining it.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nA heartfelt thank-you for the tour of the plant.\n\nBest,\nSam Lee",
+        "Dear Dana,\n\nI was honoured to be considered for the role.\n\nBest,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
