@@ -104,17 +104,26 @@ SUFFIXES = ("able", "ably", "ability", "ers", "er", "ing", "ed", "es", "s", "ly"
 def _built_of_known_parts(word: str) -> bool:
     checker = _spellchecker()
     halves = ((word[:cut], word[cut:]) for cut in range(2, len(word) - 2))
-    if any(first in checker and rest in checker for first, rest in halves):
-        return True  # a compound: "uptime", "curveball"
+    if any(_a_word(first) and _a_word(rest) for first, rest in halves):
+        return True  # a compound: "uptime", "curveball"; not "consider" + "aton"
     if any(word.startswith(p) and word[len(p) :] in checker for p in PREFIXES):
         return True
     for suffix in SUFFIXES:
         stem = word.removesuffix(suffix)
         if stem != word and len(stem) >= 3:
+            if stem + "e" + suffix in checker:
+                return False  # "sincerly": the ending of "sincerely" with its "e" dropped
             undoubled = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem
             if checker.known([stem, undoubled, stem + "e"]):
                 return True
     return False
+
+
+PART = 1e-6  # a part of a compound is a word in use ("curve"), not a rarity of the list ("aton")
+
+
+def _a_word(part: str) -> bool:
+    return _spellchecker().word_usage_frequency(part) >= PART
 
 
 def _run_together(word: str) -> str | None:
@@ -179,6 +188,7 @@ def _checked(letter: Letter, token: Token) -> bool:
         "I learned alot about the warehouse move.",
         "Goodevening Ms. Lee, thankyou for the interview.",
         "I enjoyed hearing about the role, and thanks agan for your time.",
+        "Thank you for your consideraton. I sincerly hope to hear from you.",
     ],
     good=[
         "Thank you for the interview. I received a lot of useful advice from Okonkwo.",
