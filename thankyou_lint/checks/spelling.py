@@ -79,7 +79,54 @@ def _verdict(word: str) -> str | None:
     # Most typos are one edit from the word meant; an unknown word with no known word that
     # close is a trade word the list lacks ("sternotomy", "kubectl"), not worth a flag.
     best = sorted(checker.candidates(plain) or (), key=checker.word_usage_frequency)[::-1][:3]
+    if not best:  # two edits off is still a typo of a common word ("greatful", "tommorow")
+        best = _two_edits_from_common(plain)
     return ("Did you mean " + " or ".join(f"'{w}'" for w in best) + "?") if best else None
+
+
+TWO_EDITS_COMMON = 1e-5  # about the 3,700 commonest words
+TWO_EDITS_MIN_LENGTH = 6  # shorter words are two edits from too many others
+
+
+def _two_edits_from_common(word: str) -> list[str]:
+    """The commonest word two edits away with the same first and last letters and about
+    the same length (typos seldom change them; "reputational" is "reputation" and more, not
+    a typo of it); the search runs only on words no check knows."""
+    if len(word) < TWO_EDITS_MIN_LENGTH:
+        return []
+    near = [
+        w
+        for w in _common_words_by_initial().get(word[0], ())
+        if abs(len(w) - len(word)) <= 1 and w[-1] == word[-1] and _within_two_edits(word, w)
+    ]
+    return sorted(near, key=_spellchecker().word_usage_frequency, reverse=True)[:1]
+
+
+@cache
+def _common_words_by_initial() -> dict[str, tuple[str, ...]]:
+    words = _spellchecker().word_frequency
+    common = TWO_EDITS_COMMON * words.total_words
+    found: dict[str, list[str]] = {}
+    for w, count in words.dictionary.items():
+        if count >= common and len(w) >= TWO_EDITS_MIN_LENGTH - 2 and w.isalpha():
+            found.setdefault(w[0], []).append(w)
+    return {initial: tuple(ws) for initial, ws in found.items()}
+
+
+def _within_two_edits(a: str, b: str) -> bool:
+    """Damerau-Levenshtein (optimal string alignment) distance of at most 2."""
+    before, row = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (ca != cb))
+            if before is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        if min(current) > 2:
+            return False
+        before, row = row, current
+    return row[-1] <= 2
 
 
 COMMON = 5e-6  # a word this frequent one letter away makes a rarer word a likely typo
@@ -189,12 +236,14 @@ def _checked(letter: Letter, token: Token) -> bool:
         "Goodevening Ms. Lee, thankyou for the interview.",
         "I enjoyed hearing about the role, and thanks agan for your time.",
         "Thank you for your consideraton. I sincerly hope to hear from you.",
+        "I am greatful for the tour, and I hope to hear from you tommorow.",
     ],
     good=[
         "Thank you for the interview. I received a lot of useful advice from Okonkwo.",
         "I enjoyed the talk about colour grading and how your organisation analyses churn.",
         "Dear Ms. Nakagawa-Whitfield, I enjoyed meeting the Brightwave team.",
         "Our uptime and the backend workflow came up, and I wished you a good evening.",
+        "The signup flow and the reputational risk of the upsized order came up.",
     ],
 )
 def misspelt(letter: Letter) -> Iterator[Hit]:
