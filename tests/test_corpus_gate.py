@@ -73,6 +73,9 @@ KNOWN_SHORTFALLS = {
     ("../shared/corpus-real", Family.TONE): (1.00, 0.80),
     # Issue 15: see KNOWN_UNION_SHORTFALLS.
     ("tests/corpus-real", Family.SPELLING): (1.00, 0.83),
+    # Reproach and satire in words the rules do not list: the fourth batch's bitter reply
+    # to a rejection (r-702), a satirical list of demands (r-196), mock gratitude (r-403).
+    ("tests/corpus-real", Family.TONE): (1.00, 0.84),
 }
 
 
