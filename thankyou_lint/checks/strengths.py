@@ -330,6 +330,8 @@ def _by_writer(token: Token) -> bool:
     subj = subjects(token)
     if not subj and token.dep_ == "advcl" and token.tag_ in {"VBN", "VBG"}:
         subj = subjects(token.head)  # "Having run social campaigns, I could ...": the I
+    if not subj and token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}:
+        subj = subjects(token.head)  # "I report to Wade and handle the MISO book"
     if not subj and token.dep_ == "csubj" and token.tag_ == "VBG":
         # "Teaching English in Japan taught me to adapt": what taught the writer, they did
         return any(c.dep_ in {"dobj", "dative"} and c.lower_ == "me" for c in token.head.children)
@@ -382,7 +384,7 @@ def shows_strength(token: Token) -> bool:
         and lemma in ACCOMPLISHMENT_VERBS
         and _by_writer(token)
         and not is_negated(token)
-        and (token.tag_ != "VB" or token.lower_ in IRREGULAR_PAST or _used_to(token))
+        and (_finite(token) or token.lower_ in IRREGULAR_PAST or _used_to(token))
         and not (lemma == "write" and token.tag_ in {"VBG", "VBP"})  # "I write to follow up"
         and not _not_yet_done(token)
         and not _a_liking(token)
@@ -423,6 +425,16 @@ def shows_strength(token: Token) -> bool:
         and _by_writer(token)
         and any(c.dep_ == "dobj" and any(n.like_num for n in c.children) for c in token.children)
     )
+
+
+def _finite(verb: Token) -> bool:
+    """A verb in a tense, not a bare infinitive: "I manage", "I managed", and "handle" in
+    "I report to Wade and handle the MISO book" (the parser gives a joined verb its base
+    form), but not "to manage"."""
+    if verb.tag_ != "VB":
+        return True
+    joined = verb.dep_ == "conj" and verb.head.tag_ in {"VBP", "VBZ", "VBD"}
+    return joined and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _a_liking(verb: Token) -> bool:
@@ -773,6 +785,8 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " management.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. As a designer with a background in"
         " psychology, I focus on how people decide.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. At present I report to Wade and handle the"
+        " Real-Time MISO book.\n\nBest regards,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
