@@ -202,6 +202,7 @@ def test_an_announcement_leading_into_a_slot_shares_nothing(
         ("It meant a lot to hear about your project roadmap.", True),
         ("I enjoyed learning about the company and the role.", False),
         ("As I have not heard back about my message, I am writing again.", False),
+        ("I look forward to hearing about the outcome.", False),
         # A fragment with "I am" left out is no name at the start of its sentence.
         ("Glad to send over anything else that might help.", False),
         ("Happy to share more. Priya mentioned the loading bay rebuild.", True),

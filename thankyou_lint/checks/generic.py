@@ -385,8 +385,10 @@ def _is_discussion_verb(token: Token) -> bool:
     """ "you mentioned", "we discussed", "as discussed" — not "I speak Polish"."""
     if token.pos_ != "VERB":
         return False
-    if token.lemma_.lower() in HEARING_VERBS:  # told by them, whoever heard it
-        return any(c.dep_ == "prep" and c.lower_ in TOLD_OF for c in token.children)
+    if token.lemma_.lower() in HEARING_VERBS:  # told by them, whoever heard it, and already
+        # ("I enjoyed hearing about", not "I look forward to hearing about the outcome")
+        told = any(w.tag_ in {"VBD", "VBN"} for w in (token, token.head, token.head.head))
+        return told and any(c.dep_ == "prep" and c.lower_ in TOLD_OF for c in token.children)
     if token.lemma_.lower() not in DISCUSSION_VERBS:
         return False
     subj = subjects(token)
