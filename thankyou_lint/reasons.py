@@ -129,8 +129,9 @@ EXCHANGE_NOUNS = {"answer", "response", "question", "point", "comment", "remark"
 
 
 def _revisits_answer(sent: Span) -> bool:
-    """ "I'd like to clarify my answer on the budget", "how I solved X", "what I said";
-    not "to expand on my payroll experience" (that adds, it answers nothing)."""
+    """The writer comes back to the interview to answer better: "I'd like to clarify my
+    answer on the budget" (not "to expand on my payroll experience": that adds, it answers
+    nothing), "I said X, but I have since ...", "I agree that X, but ..."."""
     return any(
         (t.lemma_.lower() in REVISITING_VERBS and hands_over(t) and _about_the_exchange(t))
         or _takes_back(t)
@@ -148,11 +149,10 @@ def _concedes_and_answers(verb: Token) -> bool:
     conceding = (verb.lemma_.lower() == "agree" and has_first_person_subject(verb)) or (
         bool(right) and any(s.lower_ in SECOND_PERSON for s in subjects(verb))
     )
-    if not (conceding and granted):
+    if not (conceding and granted and _turns(verb)):
         return False
-    turns = any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in verb.children)
     answers = [c for c in verb.children if c.dep_ == "conj"]
-    return turns and any(t.lower_ in FIRST_PERSON for c in answers for t in c.subtree)
+    return any(t.lower_ in FIRST_PERSON for c in answers for t in c.subtree)
 
 
 def _takes_back(said: Token) -> bool:
@@ -163,8 +163,12 @@ def _takes_back(said: Token) -> bool:
         return False
     if not has_first_person_subject(said) or not any(c.dep_ == "ccomp" for c in said.children):
         return False
-    turns = any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in said.children)
-    return turns and any(_done_since(c) for c in said.children if c.dep_ == "conj")
+    return _turns(said) and any(_done_since(c) for c in said.children if c.dep_ == "conj")
+
+
+def _turns(verb: Token) -> bool:
+    """A clause joined to this one by "but" or "yet"."""
+    return any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in verb.children)
 
 
 def _done_since(verb: Token) -> bool:
