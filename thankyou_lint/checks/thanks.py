@@ -290,7 +290,22 @@ def _said_to_reader(token: Token) -> bool:
 def gratitude(letter: Letter) -> list[Token]:
     addressee = frozenset(name.lower() for _, _, name in letter.layout.addressee_names)
     cues = letter.tokens_with(GRATITUDE_WORDS, GRATITUDE_LEMMAS)
-    return [t for t in cues if is_gratitude(t, addressee) and not letter.in_quotes(t)]
+    # Sarcasm sets the key of its paragraph: "Well, thanks for keeping me in the lobby for
+    # forty minutes. And thanks for checking your phone during my answer."
+    mocking = {_paragraph_of(letter, t) for t in cues if is_sarcastic_thanks(t)}
+    return [
+        t
+        for t in cues
+        if is_gratitude(t, addressee)
+        and not letter.in_quotes(t)
+        and _paragraph_of(letter, t) not in mocking
+    ]
+
+
+def _paragraph_of(letter: Letter, token: Token) -> int:
+    """The index of the body paragraph the token stands in (-1 outside them)."""
+    at = letter.body.start + token.idx
+    return next((i for i, p in enumerate(letter.layout.paragraphs) if p.start <= at < p.end), -1)
 
 
 def _signoff_thanks(letter: Letter) -> str | None:
@@ -330,6 +345,8 @@ def _body_thanks(letter: Letter) -> bool:
         "Dear Dana,\n\nI am grateful for my time at Brightwave and thankful for the experience"
         " I gained there.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nI would be happy to be considered for other roles.\n\nBest,\nSam Lee",
+        "Dear Dana,\n\nWell, thanks for keeping me in the lobby for forty minutes. And thanks"
+        " for checking your phone during my answer.\n\nBest,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nI'm glad you made time to meet with me on Tuesday.\n\nBest,\nSam Lee",
