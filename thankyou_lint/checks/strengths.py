@@ -197,6 +197,7 @@ STRENGTH_CUE_WORDS = (
     | AT_EASE_WORDS
     | CHARGE_WORDS
     | IRREGULAR_PAST.keys()
+    | {"as"}
 )
 # "the impression I have long held": a state, not something done to the antecedent.
 STATE_VERBS = {"hold", "have"}
@@ -411,6 +412,8 @@ def shows_strength(token: Token) -> bool:
         return _qualified_in_something(token)
     if token.lower_ in FORMER_WORDS and _former_role(token):
         return True
+    if token.lower_ == "as" and _named_role(token):
+        return True
     if token.lower_ in CHARGE_WORDS and _in_charge(token):
         return True
     if token.lemma_.lower() in RECOGNISING_VERBS and _recognised(token):
@@ -501,13 +504,30 @@ def _qualified_in_something(word: Token) -> bool:
 def _former_role(former: Token) -> bool:
     """ "As a former teacher, I am used to ...": the role is the writer's (not "the former
     owner", nor "as a former client of yours")."""
-    role = former.head
+    return former.dep_ == "amod" and _served_as(former.head)
+
+
+def _named_role(framing: Token) -> bool:
+    """ "As a pharmacy technician, I kept the drug log", "the care I showed as a line cook":
+    a trade named by what it works on, the writer's."""
+    roles = [c for c in framing.children if c.dep_ == "pobj"]
+    return any(_served_as(role) and _names_a_trade(role) for role in roles)
+
+
+def _served_as(role: Token) -> bool:
     framing = role.head
-    if former.dep_ != "amod" or role.dep_ != "pobj" or framing.lower_ != "as":
+    if role.dep_ != "pobj" or framing.lower_ != "as":
         return False
     if any(c.dep_ == "prep" for c in role.children):
         return False  # "as a former client of yours": a relation, not a trade
     return any(s.lower_ in FIRST_PERSON for s in subjects(framing.head))
+
+
+def _names_a_trade(role: Token) -> bool:
+    return role.lemma_.lower() not in NAMELESS_NOUNS and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in NAMELESS_NOUNS
+        for c in role.children
+    )
 
 
 def _at_ease_with_a_named_thing(word: Token) -> bool:
@@ -787,6 +807,8 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " psychology, I focus on how people decide.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. At present I report to Wade and handle the"
         " Real-Time MISO book.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. I would bring the care I showed as a pharmacy"
+        " technician.\n\nBest regards,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
