@@ -131,6 +131,13 @@ def _parts(text: str) -> dict[str, str]:
             "With appreciation,",
             "Sam",
         ),
+        # A dash ends a salutation in mail as a comma does.
+        (
+            f"Ms. Lee -\n\n{BODY}\n\nRespectfully submitted,\n\nSamuel J. Okafor\n",
+            "Ms. Lee -",
+            "Respectfully submitted,",
+            "Samuel J. Okafor",
+        ),
         # A template's slot where the name goes, under an inside address that is a slot too.
         (
             f"(Name and Title of Decision Maker)\n\n(Name of Decision Maker):\n\n{BODY}\n\n"

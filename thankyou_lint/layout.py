@@ -372,10 +372,11 @@ def _stands_alone_as_salutation(lines: list[Line], i: int) -> bool:
 
 
 def _salutes(line: Line) -> bool:
-    """A short line addressing someone by name: "Rob,", "Ms. Lee and Mr. Kim:", "[Name],"."""
+    """A short line addressing someone by name: "Rob,", "Ms. Lee and Mr. Kim:", "[Name],",
+    "Ms. Lee -" (a dash ends a salutation in mail as a comma does)."""
     stripped = line.stripped
     return (
-        stripped.endswith((",", ":"))
+        stripped.endswith((",", ":", " -", " –", " —", "—"))
         and line.words <= SALUTATION_WORDS
         and stripped.lstrip("([<{")[:1].isupper()  # a slot may stand for the name: "(Name):"
         and not any(ch.isdigit() for ch in stripped)
