@@ -131,6 +131,13 @@ def _parts(text: str) -> dict[str, str]:
             "With appreciation,",
             "Sam",
         ),
+        # A sign-off in words of its own, above a name with pronouns in brackets.
+        (
+            f"Dear Ms. Lee,\n\n{BODY}\n\nUntil then,\nSam Okafor (they/them)\n",
+            "Dear Ms. Lee,",
+            "Until then,",
+            "Sam Okafor (they/them)",
+        ),
         # A dash ends a salutation in mail as a comma does.
         (
             f"Ms. Lee -\n\n{BODY}\n\nRespectfully submitted,\n\nSamuel J. Okafor\n",

@@ -77,6 +77,7 @@ GREETING_WORDS = {
     "there",
 }
 NAME_LINE_RE = re.compile(r"^[^\W\d_][\w.'’-]*(,?\s+[^\W\d_][\w.'’-]*){0,3}\.?$")
+PRONOUNS_RE = re.compile(r"\s*\((?:he|she|they|ze|xe)/\w+(?:/\w+)?\)$", re.I)
 SLOT_RE = re.compile(r"^(\[[^\]]{1,40}\]|\([^)]{1,40}\)|<[^>]{1,40}>|\{\{[^}]{1,40}\}\})")
 POSTSCRIPT_RE = re.compile(r"(?i)^p\.?\s?(p\.?\s?)?s\b\.?")
 CONTACT_RE = re.compile(r"@|https?://|www\.|\+?\d[\d\s().-]{6,}\d|linkedin", re.I)
@@ -510,10 +511,12 @@ def _signer_in(lines: list[Line], trailing: list[int]) -> int | None:
 
 
 def is_name(text: str) -> bool:
-    """One to four capitalised words, perhaps with initials, a suffix ("Robert Kane, Jr.")
-    and a final full stop; or a template slot standing for the name ("[Your Name]")."""
+    """One to four capitalised words, perhaps with initials, a suffix ("Robert Kane, Jr."),
+    a final full stop and pronouns in brackets ("Sam Okafor (he/him)"); or a template slot
+    standing for the name ("[Your Name]")."""
     if SLOT_RE.match(text):
         return True
+    text = PRONOUNS_RE.sub("", text)
     return bool(NAME_LINE_RE.match(text)) and all(w[:1].isupper() for w in text.split())
 
 
