@@ -515,12 +515,8 @@ def _named_role(framing: Token) -> bool:
 
 
 def _served_as(role: Token) -> bool:
-    framing = role.head
-    if role.dep_ != "pobj" or framing.lower_ != "as":
-        return False
-    if any(c.dep_ == "prep" for c in role.children):
-        return False  # "as a former client of yours": a relation, not a trade
-    return any(s.lower_ in FIRST_PERSON for s in subjects(framing.head))
+    # "as a former client of yours": a relation, not a trade
+    return _as_writer(role) and not any(c.dep_ == "prep" for c in role.children)
 
 
 def _names_a_trade(role: Token) -> bool:
@@ -599,9 +595,17 @@ def _held_with_detail(noun: Token) -> bool:
 
 def _describes_writer(noun: Token) -> bool:
     """ "As a designer, I ...", "I am a nurse": the noun is the writer."""
-    said_of = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
-    is_writer = noun.dep_ == "attr" or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
-    return is_writer and any(s.lower_ in FIRST_PERSON for s in subjects(said_of))
+    return _as_writer(noun) or (noun.dep_ == "attr" and has_first_person_subject(noun.head))
+
+
+def _as_writer(role: Token) -> bool:
+    """ "As a designer, I ...", "the care I showed as a line cook": "as" frames the writer."""
+    framing = role.head
+    return (
+        role.dep_ == "pobj"
+        and framing.lower_ == "as"
+        and any(s.lower_ in FIRST_PERSON for s in subjects(framing.head))
+    )
 
 
 def _has_detail(noun: Token, kinds: set[str]) -> bool:
