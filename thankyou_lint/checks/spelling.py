@@ -166,11 +166,11 @@ def _built_of_known_parts(word: str) -> bool:
     return False
 
 
-PART = 1e-6  # a part of a compound is a word in use ("curve"), not a rarity of the list ("aton")
+COMPOUND_PART = 1e-6  # a word in use ("curve"), not a rarity of the word list ("aton")
 
 
 def _a_word(part: str) -> bool:
-    return _spellchecker().word_usage_frequency(part) >= PART
+    return _spellchecker().word_usage_frequency(part) >= COMPOUND_PART
 
 
 def _run_together(word: str) -> str | None:

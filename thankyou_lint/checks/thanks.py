@@ -152,9 +152,9 @@ def _names_a_thing(token: Token) -> bool:
         i += 1
     if i == token.i + 1 or i == len(doc):
         return False  # "my thanks"
+    # "writing a thank you note", "I sent my thank-you"; not "a big thank you for the tour"
     if any(c.dep_ in {"det", "poss"} for c in token.children) and doc[i].lower_ != "for":
-        return True  # "writing a thank you note", "I sent my thank-you"; not "a big thank
-        # you for the tour"
+        return True
     return doc[i].pos_ == "NOUN" and doc[i].is_lower
 
 
