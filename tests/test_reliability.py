@@ -461,6 +461,20 @@ def _jobs_run(tmp_path: Path) -> tuple[subprocess.Popen[str], set[int]]:
     return run, workers
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_a_worker_orphaned_before_its_setup_ends_itself() -> None:
+    # A run killed between a worker's fork and its prctl sends no signal: the worker,
+    # already under another parent, must end on its own rather than wait for work.
+    code = (
+        "from thankyou_lint.runner import _end_with_parent\n"
+        "_end_with_parent(parent=-1)\n"  # not this process's parent: as if orphaned
+        "print('still running')"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert "still running" not in done.stdout
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_workers_end_with_their_parent(tmp_path: Path) -> None:
     run, workers = _jobs_run(tmp_path)

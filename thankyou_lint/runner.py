@@ -9,6 +9,7 @@ worker waits at the end of a window while another finishes its last chunk.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 from collections import deque
@@ -101,7 +102,7 @@ def _fresh_reports(window: Window, linter: Linter) -> Iterator[Report]:
 def _worker_pool(jobs: int, config: Config) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing only when asked for
 
-    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config,))
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config, os.getpid()))
     # Ctrl-C reaches the whole process group: the parent stops the pool; a worker that took
     # the signal too would print a traceback of its own. The workers start on the first
     # submit; with SIGINT blocked meanwhile they are born unable to take it until their
@@ -123,19 +124,19 @@ def _sigint_blocked() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-def _start_worker(config: Config) -> None:
+def _start_worker(config: Config, parent: int) -> None:
     global _worker_linter
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a pending Ctrl-C is dropped with it
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    _end_with_parent()
+    _end_with_parent(parent)
     _worker_linter = Linter(config)
 
 
 PR_SET_PDEATHSIG = 1  # prctl(2) option: a signal for this process when its parent dies
 
 
-def _end_with_parent() -> None:
+def _end_with_parent(parent: int) -> None:
     """On Linux the kernel sends the worker SIGTERM when the run's process dies, even by
     SIGKILL, so no worker (a loaded pipeline, ~190 MB) is left running under PID 1."""
     if not sys.platform.startswith("linux"):
@@ -144,6 +145,10 @@ def _end_with_parent() -> None:
 
     with contextlib.suppress(OSError, AttributeError):  # no prctl: the pool's shutdown is all
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    # A run killed between this worker's fork and the prctl above sends no signal (prctl(2)
+    # says to check): the worker, already orphaned, ends here instead of waiting for work.
+    if os.getppid() != parent:
+        os._exit(0)
 
 
 def _lint_in_worker(drafts: list[Draft]) -> list[Report]:
