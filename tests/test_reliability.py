@@ -461,6 +461,27 @@ def _jobs_run(tmp_path: Path) -> tuple[subprocess.Popen[str], set[int]]:
     return run, workers
 
 
+def test_jobs_run_with_a_fork_server(tmp_path: Path) -> None:
+    # Python 3.14 starts workers from a fork server on Linux: their parent is the server,
+    # not the run, and the setup must not take that for an orphaned worker.
+    for i in range(3):
+        (tmp_path / f"letter-{i}.txt").write_text(GOOD.read_text().replace("Tuesday", f"day {i}"))
+    code = (
+        "import multiprocessing, sys\n"
+        "if __name__ == '__main__':\n"
+        "    multiprocessing.set_start_method('forkserver')\n"
+        "    from thankyou_lint.cli import main\n"
+        "    sys.exit(main(['--no-cache', '--jobs', '2', '--format', 'json', sys.argv[1]]))\n"
+    )
+    script = tmp_path / "run_with_fork_server.py"
+    script.write_text(code)
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode in {0, 1} and "Traceback" not in done.stderr, done.stderr
+    assert len(json.loads(done.stdout)["files"]) == 3
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
 def test_a_worker_orphaned_before_its_setup_ends_itself() -> None:
     # A run killed between a worker's fork and its prctl sends no signal: the worker,
@@ -473,6 +494,10 @@ def test_a_worker_orphaned_before_its_setup_ends_itself() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0
     assert "still running" not in done.stdout
+    # With no known forking parent (a fork server's children), the setup keeps the worker.
+    kept = code.replace("parent=-1", "parent=None")
+    done = subprocess.run([sys.executable, "-c", kept], capture_output=True, text=True, check=False)
+    assert done.stdout.strip() == "still running"
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")

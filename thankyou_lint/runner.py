@@ -102,7 +102,7 @@ def _fresh_reports(window: Window, linter: Linter) -> Iterator[Report]:
 def _worker_pool(jobs: int, config: Config) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing only when asked for
 
-    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config, os.getpid()))
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(config, _forker()))
     # Ctrl-C reaches the whole process group: the parent stops the pool; a worker that took
     # the signal too would print a traceback of its own. The workers start on the first
     # submit; with SIGINT blocked meanwhile they are born unable to take it until their
@@ -124,7 +124,15 @@ def _sigint_blocked() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-def _start_worker(config: Config, parent: int) -> None:
+def _forker() -> int | None:
+    """This process, when it forks the workers itself; with a fork server (the default
+    from Python 3.14) they are the server's children, and their parent is not known here."""
+    import multiprocessing
+
+    return os.getpid() if multiprocessing.get_start_method() == "fork" else None
+
+
+def _start_worker(config: Config, parent: int | None) -> None:
     global _worker_linter
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a pending Ctrl-C is dropped with it
     if hasattr(signal, "pthread_sigmask"):
@@ -136,7 +144,7 @@ def _start_worker(config: Config, parent: int) -> None:
 PR_SET_PDEATHSIG = 1  # prctl(2) option: a signal for this process when its parent dies
 
 
-def _end_with_parent(parent: int) -> None:
+def _end_with_parent(parent: int | None) -> None:
     """On Linux the kernel sends the worker SIGTERM when the run's process dies, even by
     SIGKILL, so no worker (a loaded pipeline, ~190 MB) is left running under PID 1."""
     if not sys.platform.startswith("linux"):
@@ -147,7 +155,7 @@ def _end_with_parent(parent: int) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     # A run killed between this worker's fork and the prctl above sends no signal (prctl(2)
     # says to check): the worker, already orphaned, ends here instead of waiting for work.
-    if os.getppid() != parent:
+    if parent is not None and os.getppid() != parent:
         os._exit(0)
 
 
