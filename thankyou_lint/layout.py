@@ -377,7 +377,7 @@ def _salutes(line: Line) -> bool:
     "Ms. Lee -" (a dash ends a salutation in mail as a comma does)."""
     stripped = line.stripped
     return (
-        stripped.endswith((",", ":", " -", " –", " —", "—"))
+        stripped.endswith((",", ":", " -", " –", "—"))
         and line.words <= SALUTATION_WORDS
         and stripped.lstrip("([<{")[:1].isupper()  # a slot may stand for the name: "(Name):"
         and not any(ch.isdigit() for ch in stripped)

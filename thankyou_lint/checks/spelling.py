@@ -108,7 +108,8 @@ def _common_words_by_initial() -> dict[str, tuple[str, ...]]:
     common = TWO_EDITS_COMMON * words.total_words
     found: dict[str, list[str]] = {}
     for w, count in words.dictionary.items():
-        if count >= common and len(w) >= TWO_EDITS_MIN_LENGTH - 2 and w.isalpha():
+        # candidates are within one letter of a word of the minimum length or longer
+        if count >= common and len(w) >= TWO_EDITS_MIN_LENGTH - 1 and w.isalpha():
             found.setdefault(w[0], []).append(w)
     return {initial: tuple(ws) for initial, ws in found.items()}
 
