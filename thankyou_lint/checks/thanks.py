@@ -102,18 +102,34 @@ def is_gratitude(token: Token, addressee: frozenset[str] = frozenset()) -> bool:
 
 
 def _felt_by_writer(token: Token) -> bool:
-    """Gratitude is the writer's: its subject, if it has one, is "I" or "we"."""
-    own = FIRST_PERSON | {"we", "us"}  # "it meant a lot" has no one else as its subject
+    """Gratitude is the writer's: its subject or owner, if it has one, is "I" or "we" ("our
+    customers thanked us", "the team's appreciation for each other" are someone else's)."""
     # The reader right after a verb of thanks is its object, whatever the parser says
     # ("THANK YOU SO MUCH", "appreciate u seeing me").
     verb = token.lemma_.lower() in {"thank", "appreciate"} or token.lower_ in THANK_WORDS
+    feelers = [s for s in subjects(token) if s.i != token.i]
+    if not _feels(token):  # "your patience was much appreciated": the subject is the thing
+        feelers = [s for s in feelers if s.pos_ != "NOUN"]
+    feelers += [c for c in token.children if c.dep_ == "poss"]
     return not any(
-        (s.pos_ == "PROPN" or s.lower_ in SECOND_PERSON | THIRD_PERSON)
-        and s.lower_ not in own
-        and not (verb and s.i == token.i + 1)
-        and not _vocative(s)
-        for s in subjects(token)
+        _someone_else(s) and not (verb and s.i == token.i + 1) and not _vocative(s) for s in feelers
     )
+
+
+def _feels(word: Token) -> bool:
+    """A verb or adjective whose subject is who is grateful ("the team thanked", "they were
+    grateful"), unlike "appreciated" and "meant" ("your time meant a lot")."""
+    return word.pos_ in {"VERB", "ADJ"} and word.lower_ != "appreciated" and word.lemma_ != "mean"
+
+
+def _someone_else(person: Token) -> bool:
+    """Neither the writer nor the writer with others ("the team and I")."""
+    own = FIRST_PERSON | {"we", "us", "our"}
+    joined = [person, *(c for c in person.children if c.dep_ == "conj")]
+    # "our customers", "the team"; not "Good chatting, appreciate u seeing me"
+    someone = person.pos_ == "NOUN" and any(c.dep_ in {"det", "poss"} for c in person.children)
+    named = someone or person.pos_ == "PROPN" or person.lower_ in SECOND_PERSON | THIRD_PERSON
+    return named and not any(p.lower_ in own for p in joined)
 
 
 def _vocative(name: Token) -> bool:
@@ -215,6 +231,8 @@ def _thanks_the_reader(token: Token, addressee: frozenset[str]) -> bool:
         return False  # "she thanked the team"
     if any(c.lower_ == "please" for c in token.children):
         return False  # "please thank Sarah for me"
+    if token.pos_ == "NOUN" and _to_someone_else(token):
+        return False  # "my thanks go to my lecturer", "pass my thanks on to Jamie"
     for obj in (c for c in token.children if c.dep_ in {"dobj", "obj"}):
         if obj.lower_ in THIRD_PERSON or any(c.lower_ == "my" for c in obj.children):
             return False  # "thank my mentor"
@@ -245,13 +263,36 @@ def _appreciates_the_reader(token: Token) -> bool:
             return False
         if child.lower_ == "it" and _is_request(token):
             return False  # "I'd appreciate it if ..."
+        if child.dep_ == "dobj" and _any_such(child):
+            return False  # "I appreciate a good challenge", "I appreciate honesty"
     return not _is_request(token)
 
 
+def _any_such(thing: Token) -> bool:
+    """A kind of thing, not one the reader gave: "a good challenge", "honesty"."""
+    if thing.pos_ != "NOUN":
+        return False
+    fixed = [c for c in thing.children if c.dep_ in {"det", "poss", "nummod", "predet"}]
+    return not fixed or all(c.lower_ in {"a", "an"} for c in fixed)
+
+
 def _is_request(token: Token) -> bool:
-    """ "I would be grateful if you could ...": a request, not gratitude."""
+    """ "I would be grateful if you could ...", "I'd be thankful for any feedback": a request,
+    not gratitude ("I will always be grateful for your help" is)."""
+    if _conditional(token):
+        return True
     words = [t.lower_ for t in token.sent]
     return _hypothetical(token) and ("if" in words or "for" not in words)
+
+
+def _conditional(token: Token) -> bool:
+    """ "would" on the word's own verb: "I'd be thankful", "I would appreciate" (not "I would
+    like to say I'm grateful")."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    return any(c.dep_ == "aux" and c.lower_ in CONDITIONALS for c in verb.children)
+
+
+CONDITIONALS = {"would", "'d", "’d", "could", "should"}
 
 
 def _hypothetical(token: Token) -> bool:
@@ -261,8 +302,13 @@ def _hypothetical(token: Token) -> bool:
 
 
 def _for_own_things(token: Token) -> bool:
-    """ "grateful for my time at Brightwave", "thankful for the experience I gained at Acme":
-    the writer's own past, for which no one is thanked."""
+    """ "grateful for my time at Brightwave", "thankful for the experience I gained at Acme",
+    "thankful my old manager pushed me": the writer's own past or people, for which the
+    reader is not thanked."""
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        doers = subjects(clause)
+        if any(owned_by(s, FIRST_PERSON) or s.lower_ in THIRD_PERSON for s in doers):
+            return True
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
         for thing in prep.children:
             gained = any(
@@ -275,7 +321,10 @@ def _for_own_things(token: Token) -> bool:
 
 
 def _to_someone_else(token: Token) -> bool:
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"):
+    """ "grateful to my mentor"; of a noun, what its verb passes it to ("my thanks go to my
+    lecturer"); not "to you" nor "to the panel"."""
+    holders = [token, token.head] if token.pos_ == "NOUN" else [token]
+    for prep in (c for w in holders for c in w.children if c.dep_ == "prep" and c.lower_ == "to"):
         for obj in prep.children:
             if obj.lower_ not in SECOND_PERSON and obj.pos_ in {"PROPN", "NOUN", "PRON"}:
                 return obj.lower_ not in {"everyone", "all", "panel", "team", "both"}
@@ -345,6 +394,14 @@ def _body_thanks(letter: Letter) -> bool:
         "Dear Dana,\n\nI am grateful for my time at Brightwave and thankful for the experience"
         " I gained there.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nI would be happy to be considered for other roles.\n\nBest,\nSam Lee",
+        # Gratitude of someone else's, or to someone else, or for the writer's own people.
+        "Dear Dana,\n\nOur customers often thanked us for the quick turnaround, and my thanks"
+        " go to my lecturer, who got me into soil science.\n\nBest,\nSam Lee",
+        "Dear Dana,\n\nI'm thankful my old manager pushed me to get my licence. Please pass my"
+        " thanks on to Jamie at reception.\n\nBest,\nSam Lee",
+        # A request, and a liking for a kind of thing, are not thanks either.
+        "Dear Dana,\n\nI'd be thankful for any feedback, and I appreciate a good"
+        " challenge.\n\nBest,\nSam Lee",
         "Dear Dana,\n\nWell, thanks for keeping me in the lobby for forty minutes. And thanks"
         " for checking your phone during my answer.\n\nBest,\nSam Lee",
     ],
@@ -362,6 +419,8 @@ def _body_thanks(letter: Letter) -> bool:
         " explaining it.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nA heartfelt thank-you for the tour of the plant.\n\nBest,\nSam Lee",
         "Dear Dana,\n\nI was honoured to be considered for the role.\n\nBest,\nSam Lee",
+        "Dear Dana,\n\nThe team and I thank you for the visit.\n\nBest,\nSam Lee",
+        "Dear Dana,\n\nGood chatting yesterday, appreciate u seeing me.\n\nBest,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
