@@ -242,7 +242,16 @@ def _is_concrete_object(head: Token, aside: Token | None = None) -> bool:
     ):
         return True  # "the inventory system I set up": what was set up is the antecedent
     for child in (c for c in head.children if c != aside):
-        if child.dep_ in {"dobj", "prep", "attr", "npadvmod", "advcl", "ccomp", "xcomp"}:
+        if child.dep_ in {
+            "dobj",
+            "nsubjpass",
+            "prep",
+            "attr",
+            "npadvmod",
+            "advcl",
+            "ccomp",
+            "xcomp",
+        }:
             words = [t for t in _without_relatives(child) if not _person_or_function_word(t)]
             if _says_what(words):
                 return True
@@ -327,18 +336,55 @@ def _not_yet_done(token: Token) -> bool:
 
 
 def _by_writer(token: Token) -> bool:
-    """First-person subject, or none at all in a past-tense clause ("Built the models ...")."""
-    subj = subjects(token)
-    if not subj and token.dep_ == "advcl" and token.tag_ in {"VBN", "VBG"}:
+    """First-person subject, or none at all in a past-tense clause ("Built the models ..."),
+    or a passive the writer did ("was planned and led by me")."""
+    if token.tag_ == "VBN" and _passive_by_writer(token):
+        return True
+    subj = _clause_subjects(token)
+    if not subj and token.dep_ == "advcl" and (token.tag_ in {"VBN", "VBG"} or _used_to(token)):
         subj = subjects(token.head)  # "Having run social campaigns, I could ...": the I
-    if not subj and token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}:
-        subj = subjects(token.head)  # "I report to Wade and handle the MISO book"
     if not subj and token.dep_ == "csubj" and token.tag_ == "VBG":
         # "Teaching English in Japan taught me to adapt": what taught the writer, they did
         return any(c.dep_ in {"dobj", "dative"} and c.lower_ == "me" for c in token.head.children)
     if not subj:
         return token.tag_ == "VBD"
-    return any(s.lower_ in WRITER_SUBJECTS for s in subj)
+    return any(_the_writer(s) for s in subj)
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """Subjects, shared along verbs joined by "and": "I report to Wade and handle the MISO
+    book", "I can drive reach trucks and hold licences for both"."""
+    while not subjects(verb) and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head
+    return subjects(verb)
+
+
+def _the_writer(subject: Token) -> bool:
+    """ "I", "we", or the "who" of "It was me who wrote the guide", "I was the one who
+    patched it" (past deeds: "I am someone who cares" is a self-portrait)."""
+    if subject.lower_ in WRITER_SUBJECTS:
+        return True
+    clause = subject.head
+    if subject.tag_ not in {"WP", "WDT"} or clause.tag_ != "VBD":
+        return False
+    if clause.dep_ == "relcl":
+        antecedents = [clause.head]
+    else:  # the cleft's "me": an attribute beside the clause
+        antecedents = [c for c in clause.head.children if c.dep_ == "attr"]
+    return any(a.lower_ in FIRST_PERSON or _describes_writer(a) for a in antecedents)
+
+
+def _passive_by_writer(verb: Token) -> bool:
+    """ "Our move to Salesforce was planned and led by me", "My paper was published in
+    Geoderma": the writer is the agent, or what was done is the writer's own work."""
+    joined = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        joined.append(verb.head)
+    agents = [p for v in joined for a in v.children if a.dep_ == "agent" for p in a.children]
+    if agents:
+        return any(a.lower_ in FIRST_PERSON for a in agents)
+    done = [s for v in joined for s in v.children if s.dep_ == "nsubjpass"]
+    return any(owned_by(s, FIRST_PERSON) for s in done)
 
 
 def _held_role(token: Token) -> bool:
@@ -366,10 +412,28 @@ def strength_in(letter: Letter, sent: Span) -> Token | None:
     not quoted nor only a template slot ("my background in [field], together with my
     knowledge of your systems": the knowledge)."""
     for token in letter.tokens_with(STRENGTH_CUE_WORDS, STRENGTH_CUE_LEMMAS, sent):
-        if shows_strength(token) and _as_sent(letter, token):
+        if shows_strength(token) and _as_sent(letter, token) and not _wished(token):
             return token
     number = _result_number(letter, sent)
     return number if number is not None and _as_sent(letter, number) else None
+
+
+# What a writer looks ahead to: "I hope to become", "the chance to get my licence".
+WISHING = {"hope", "plan", "want", "wish", "aim", "intend", "love", "like", "chance"}
+
+
+def _wished(token: Token) -> bool:
+    """ "I'd love the chance to get my forklift licence", "I plan to start my nursing
+    degree", "I hope to become a site manager within five years": what the writer would
+    like, not what they have ("I had the chance to lead the audit" tells of one)."""
+    verb = _governing_verb(token)
+    if any(c.tag_ == "TO" for c in verb.children):
+        wish = verb.head  # "to get my licence" under "the chance"
+    elif any(c.dep_ == "xcomp" for c in verb.children):
+        wish = verb  # "plan" in "I plan to start my degree"
+    else:
+        return False
+    return wish.lemma_.lower() in WISHING and _governing_verb(wish).tag_ not in {"VBD", "VBN"}
 
 
 def _as_sent(letter: Letter, token: Token) -> bool:
@@ -406,7 +470,7 @@ def shows_strength(token: Token) -> bool:
             return True
     if token.pos_ == "NOUN" and token.lemma_.lower() in STRENGTH_NOUNS and _gained_by_writer(token):
         return True
-    if token.lower_ in HELD_NOUNS and _held_with_detail(token):
+    if token.lemma_.lower() in HELD_NOUNS and _held_with_detail(token):
         return True
     if token.lower_ in QUALIFIED_WORDS and _by_writer(token) and not is_negated(token):
         return _qualified_in_something(token)
@@ -487,9 +551,16 @@ def _done_by_writer(verb: Token) -> bool:
     return has_first_person_subject(verb) and not is_negated(verb) and not _not_yet_done(verb)
 
 
+# Verbs whose past says the infinitive after them was done: "I managed to cut", "I took
+# care to build" (unlike "I tried to", "I wanted to").
+IMPLICATIVE = {"use", "manage", "take", "succeed"}
+
+
 def _used_to(verb: Token) -> bool:
-    """ "I used to manage the weekend crew": a habit of the past (not "I'd love to build")."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_ == "use" and verb.head.tag_ == "VBD"
+    """ "I used to manage the weekend crew", "I managed to cut the backlog", "I took care to
+    build the design around modularity": done in the past (not "I'd love to build")."""
+    head = verb.head
+    return verb.dep_ in {"xcomp", "advcl"} and head.lemma_ in IMPLICATIVE and head.tag_ == "VBD"
 
 
 def _qualified_in_something(word: Token) -> bool:
@@ -587,7 +658,7 @@ def _held_with_detail(noun: Token) -> bool:
         held = (
             noun.dep_ == "dobj"
             and holder.lemma_.lower() in HOLDING_VERBS
-            and any(s.lower_ in FIRST_PERSON for s in subjects(holder))
+            and any(s.lower_ in FIRST_PERSON for s in _clause_subjects(holder))
             and not is_negated(holder)
         )
     return held and _has_detail(noun, {"acl", "prep", "compound", "amod"})
@@ -651,22 +722,28 @@ def _result_number(letter: Letter, sent: Span) -> Token | None:
     if any(t.dep_ == "nsubjpass" and t.lower_ in FIRST_PERSON for t in writers):
         return None  # "I've been turned down four times": done to the writer, not by them
     # "Been picking at Dunmore 2 yrs": a note may drop the "I", and so may a list of
-    # results ("- 91% of code under test").
-    dropped_subject = words[0].tag_ in {"VBD", "VBN", "VBG"}
+    # results ("- 91% of code under test"); "Managing the rota is a big part of the job"
+    # has its subject.
+    dropped_subject = words[0].tag_ in {"VBD", "VBN", "VBG"} and words[0].dep_ != "csubj"
     for token in numbers:
-        if not (dropped_subject or writers or _in_list_item(token)):
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        duration = nxt is not None and nxt.lower_ in DURATIONS
+        # "Twenty years as a joiner, mostly staircases": a note of time served, no verb
+        served = duration and sent.root.pos_ not in {"VERB", "AUX"}
+        if not (dropped_subject or served or writers or _in_list_item(token)):
             continue
         verb = _governing_verb(token)
         if verb.lemma_.lower() in RECEPTION_VERBS:
             continue  # "I enjoyed hearing about the 140 laptops": theirs, not the writer's
         if token.lower_ in {"one", "zero"} or is_negated(verb) or _not_yet_done(verb):
             continue  # "one point we touched on", "zero rush", "never pictured ... five years on"
+        if _wished(token):
+            continue  # "I hope to become a site manager within five years"
         if _ahead(token) or _done_for_this_application(verb):
             continue  # "over the next 6 months", "flew up to interview at a cost of $1,500"
-        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.lower_ in {"%", "percent"} and _value(token) >= 100:
             continue  # "100% committed", "110 percent": hyperbole, not a result
-        if token.ent_type_ in NUMBER_ENTS or (nxt is not None and nxt.lower_ in DURATIONS):
+        if token.ent_type_ in NUMBER_ENTS or duration:
             return token
     return None
 
@@ -783,6 +860,13 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " abilities.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. I bring a proven track record of driving"
         " growth and building high-performing teams.\n\nBest regards,\nSam Lee",
+        # What the writer hopes for, and what the job involves, are no record.
+        "Dear Dana,\n\nThank you for meeting me. I'd love the chance to get my forklift"
+        " licence, and I plan to start my nursing degree next September.\n\nBest regards,\n"
+        "Sam Lee",
+        "Dear Dana,\n\nThank you for meeting me. Managing the rota for twelve staff is a big"
+        " part of the job. I hope to become a site manager within five years.\n\nBest"
+        " regards,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nThank you for meeting me. At Brightwave I led the move to dbt, which cut"
@@ -813,6 +897,17 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " Real-Time MISO book.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. I would bring the care I showed as a pharmacy"
         " technician.\n\nBest regards,\nSam Lee",
+        # A passive the writer did, a cleft, a note of time served, a done infinitive.
+        "Dear Dana,\n\nThank you for meeting me. Our move to Salesforce was planned and led by"
+        " me.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. My paper on soil microbes was published in"
+        " Geoderma last year.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. It was me who wrote the onboarding guide for"
+        " the IT desk.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. Twenty years as a joiner, mostly staircases"
+        " and fitted kitchens.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. I took care to build the design around"
+        " modularity.\n\nBest regards,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
