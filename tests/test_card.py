@@ -272,6 +272,11 @@ def test_news_that_is_only_a_slot_shares_nothing(linter: Linter, body: str, shar
         ("I wasn't able to share my forklift licence during the call.", True),
         ("There are a couple of questions I neglected to raise while we were talking.", True),
         ("It occurred to me afterwards that I never asked about the relocation budget.", True),
+        # A point left out, or a topic the interview never reached; not an answer found.
+        ("One thing I left out is that I'm fluent in Gujarati.", True),
+        ("Something that never came up: I also ran the staff rota for two years.", True),
+        ("I also hold a C1 driving licence, which we didn't get to.", True),
+        ("I didn't come up with a good answer to the rota question.", False),
         # Set out to add it, in a phrase or a purpose clause ahead of the point.
         ("Just to clear up my timing: I expect to decide within four weeks.", True),
         ("To add to our talk, I also hold a forklift licence.", True),
@@ -298,6 +303,18 @@ def test_a_point_left_unsaid_or_added_is_new_information(
             " ran stock control for two stores.",
             True,
         ),
+        (
+            "You weren't sure I'd cope with the heavy lifting, so I should say I spent three"
+            " summers unloading containers at Felixstowe.",
+            True,
+        ),
+        # The answer given again, better: "a fuller answer", not just "an answer".
+        (
+            "I'd like to give a fuller answer to your question about late payers: at the garage"
+            " I set up payment plans and our bad debt halved.",
+            True,
+        ),
+        ("I'd like to give an answer to anyone who asks about the garage.", False),
         # What the writer said in the interview, and by "but" what holds since.
         ("When we met I said I would rather not relocate, but I have thought it over.", True),
         ("I told you I had never used Tableau, but since then I have built two in it.", True),

@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .card import marked
-from .checks.common import FIRST_PERSON, SECOND_PERSON, has_first_person_subject, subjects
+from .checks.common import (
+    FIRST_PERSON,
+    SECOND_PERSON,
+    has_first_person_subject,
+    is_negated,
+    subjects,
+)
 from .checks.excuses import apologies, looks_back_poorly
 from .checks.generic import specific_detail
 from .checks.moving_on import adds_information, hands_over, moves_on
@@ -134,10 +140,19 @@ def _revisits_answer(sent: Span) -> bool:
     nothing), "I said X, but I have since ...", "I agree that X, but ..."."""
     return any(
         (t.lemma_.lower() in REVISITING_VERBS and hands_over(t) and _about_the_exchange(t))
+        or _better_answer(t)
         or _takes_back(t)
         or _concedes_and_answers(t)
         for t in sent
     )
+
+
+def _better_answer(verb: Token) -> bool:
+    """ "I'd like to give a fuller answer to your question": the answer offered again, better."""
+    if verb.lemma_.lower() not in {"give", "offer"} or not hands_over(verb):
+        return False
+    answers = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in EXCHANGE_NOUNS]
+    return any(m.tag_ in {"JJR", "RBR"} for a in answers for m in a.subtree)
 
 
 def _concedes_and_answers(verb: Token) -> bool:
@@ -188,9 +203,19 @@ def _about_the_exchange(verb: Token) -> bool:
 def _objection_raised(letter: Letter, sent: Span) -> bool:
     if not letter.tokens_with(SECOND_PERSON, sent=sent):
         return False
-    return bool(letter.tokens_with(OBJECTION_LEMMAS, OBJECTION_LEMMAS, sent=sent)) or any(
-        _interviewer_asked(t) for t in letter.tokens_with(lemmas=QUESTION_VERBS, sent=sent)
+    return (
+        bool(letter.tokens_with(OBJECTION_LEMMAS, OBJECTION_LEMMAS, sent=sent))
+        or any(_interviewer_asked(t) for t in letter.tokens_with(lemmas=QUESTION_VERBS, sent=sent))
+        or any(_not_sure(t) for t in letter.tokens_with(CERTAIN_WORDS, sent=sent))
     )
+
+
+CERTAIN_WORDS = {"sure", "certain", "convinced"}
+
+
+def _not_sure(word: Token) -> bool:
+    """ "You weren't sure I'd cope with the lifting": the reader's doubt, in plain words."""
+    return is_negated(word) and any(s.lower_ in SECOND_PERSON for s in subjects(word))
 
 
 def _sets_apart(letter: Letter) -> ReasonCheck:

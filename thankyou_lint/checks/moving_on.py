@@ -22,13 +22,17 @@ SENT_RE = re.compile(
 )
 EVIDENCE_RE = re.compile(
     r"(?i)\b(since (?:then|we spoke|our (?:talk|conversation|meeting|interview))|"
-    r"I have (?:since|now|already)|I(?:'ve| have) completed|I completed|I led|I managed|"
+    r"I(?:'ve| have) (?:since|now|already)|I(?:'ve| have) completed|I completed|I led|I managed|"
     r"for example|in fact|I built|I earned|I passed|I finished|I enrolled)\b"
 )
 
 # Verbs of saying a point; left unsaid in the interview, it is news in the letter.
 SAYING_VERBS = {"mention", "share", "tell", "add", "raise", "ask", "say", "bring", "talk", "cover"}
 FORGETTING = {"forget", "forgot", "neglect", "fail", "omit"}  # "forgot": tagged a present at times
+# A point left out, and a topic that was not reached: "one thing I left out", "it never came
+# up", "which we didn't get to".
+OMITTING = {("leave", "out")}
+TOPIC_PHRASES = {("come", "up"), ("get", "to")}
 # Verbs by which a writer hands over something more: "I'd like to add", "I'm enclosing".
 ADDING_VERBS = {
     "mention", "add", "note", "share", "clarify", "enclose", "attach", "send", "include",
@@ -63,13 +67,18 @@ def adds_information(sent: Span) -> bool:
 def _left_unsaid(verb: Token) -> bool:
     """A point the writer did not make in the interview: "I forgot to mention", "one thing
     I didn't say", "I never asked", "I wasn't able to share", "questions I neglected to
-    raise"; not "you didn't mention the salary"."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SAYING_VERBS:
+    raise", "one thing I left out", "it never came up"; not "you didn't mention the salary"."""
+    if verb.pos_ != "VERB":
+        return False
+    if _with_particle(verb, TOPIC_PHRASES):
+        return _denied(verb) and _in_the_past(verb)  # the topic, whoever raised it
+    omitted = _with_particle(verb, OMITTING)
+    if verb.lemma_.lower() not in SAYING_VERBS and not omitted:
         return False
     chain = [verb]  # up through "get the chance to", "was able to", "neglected to"
     while chain[-1].dep_ in {"xcomp", "acl", "acomp", "dobj"} and chain[-1].head is not chain[-1]:
         chain.append(chain[-1].head)
-    forgot = any(w.lemma_.lower() in FORGETTING for w in chain[1:])
+    forgot = omitted or any(w.lemma_.lower() in FORGETTING for w in chain[1:])
     negated = any(c.dep_ == "neg" for w in chain for c in w.children)
     past = any(w.tag_ == "VBD" or _past_helper(w) for w in chain)  # not "I won't mention"
     return (forgot or (negated and past)) and any(has_first_person_subject(w) for w in chain)
@@ -77,6 +86,22 @@ def _left_unsaid(verb: Token) -> bool:
 
 def _past_helper(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
+
+
+def _with_particle(verb: Token, phrases: set[tuple[str, str]]) -> bool:
+    """ "came up", "left out", "get to" (the parser takes some particles for prepositions);
+    not "came up with" (an answer found, not a topic)."""
+    lemma = verb.lemma_.lower()
+    parts = [c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}]
+    return "with" not in parts and any((lemma, p) in phrases for p in parts)
+
+
+def _denied(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _in_the_past(verb: Token) -> bool:
+    return verb.tag_ == "VBD" or _past_helper(verb)
 
 
 def _adds_with(verb: Token) -> bool:
