@@ -253,6 +253,52 @@ def sarcastic_thanks(letter: Letter) -> Iterator[Hit]:
             yield letter.hit(token)
 
 
+# What the reader ought to have done, had they known: "you should have received my
+# references" is the post's timetable, not a reproach.
+HINDSIGHT_MODALS = {"could", "should"}
+EXPECTED_VERBS = {"receive", "get", "see", "notice", "hear", "find", "be", "have"}
+
+
+@code_rule(
+    id="tone.hindsight",
+    severity="warning",
+    message="Telling the reader what they should have done reads as a reproach.",
+    rationale="However the process went, a thank-you letter that lectures the interviewer"
+    " ends the candidacy; a coach would cut the sentence.",
+    suggestion="Leave it out; if something needs saying, ask about it plainly.",
+    needs=["pos", "dep", "lemma"],
+    bad=[
+        "You could have told me on the phone that the role was nights only.",
+        "Your team should have read my portfolio before the panel.",
+    ],
+    good=[
+        "You should have received my references from Ms. Ortiz on Monday.",
+        "I should have brought my portfolio, so I attached it here.",
+        "You could have chosen anyone for the pilot, and you chose Leeds.",
+    ],
+)
+def hindsight(letter: Letter) -> Iterator[Hit]:
+    for verb in letter.tokens_with(lemmas={"have"}):
+        done = verb.head
+        if verb.dep_ == "aux" and done.tag_ == "VBN" and _reader_ought_to_have(done):
+            yield letter.hit(done)
+
+
+def _reader_ought_to_have(done: Token) -> bool:
+    """ "you could have told me", "your team should have read my CV"; not "you should have
+    received my references" (what will have happened) nor "you could have chosen anyone"
+    (nothing of the writer's at stake)."""
+    helpers = {c.lower_ for c in done.children if c.dep_ == "aux"}
+    if not helpers & HINDSIGHT_MODALS or done.lemma_.lower() in EXPECTED_VERBS:
+        return False
+    by_reader = any(
+        s.lower_ in SECOND_PERSON or any(c.lower_ in SECOND_PERSON for c in s.children)
+        for s in subjects(done)
+    )
+    owed = any(t.lower_ in WRITER_SUBJECTS | {"my", "us", "me"} for t in done.subtree)
+    return by_reader and owed
+
+
 # "please let me know", "please find attached": the courtesy of a request, not pleading.
 REQUEST_VERBS = {
     "find",
