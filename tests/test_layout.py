@@ -54,6 +54,16 @@ def test_greeting_on_the_same_line_as_the_body() -> None:
     assert layout.slice(layout.name) == "Ana"
 
 
+def test_a_name_run_into_the_first_line_by_two_spaces_greets() -> None:
+    # Mail that flattened the greeting's line break, as an e-mail archive keeps it.
+    layout = parse_layout("Wade,  Thanks once more for the coffee.\nI liked your view.\nCurtis")
+    assert layout.slice(layout.greeting) == "Wade,"
+    assert layout.body_text.startswith("Thanks once more")
+    # One space after the comma is a sentence: "However, I ..." greets no one.
+    plain = parse_layout("However, I wanted to thank you for the coffee.\n\nBest,\nCurtis")
+    assert plain.greeting is None
+
+
 @pytest.mark.parametrize(
     ("line", "phrase"),
     [

@@ -26,6 +26,7 @@ QUOTED_START_RE = re.compile(
     r"(?i)^(on\b.{4,200}\bwrote:$|-{2,}\s*(original|forwarded)\s+message|begin forwarded message"
     r"|>)"
 )
+RUN_IN_NAME_RE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}),[ \t]{2,}(?=\S)")
 PROSE_WORDS = 12  # a line longer than this is running text, whatever its end
 SENTENCE_ENDS = (".", "?", "!", "…")
 SALUTATION_WORDS = 12  # "Ms. Lee, Mr. Kim and Dr. Patel," is a greeting; longer is not
@@ -360,6 +361,12 @@ def _find_greeting(lines: list[Line], first: int) -> tuple[Span | None, int]:
             return Span(span.start, span.start + cut.end()), span.start + cut.end()
     if above and _salutes(above[-1]):
         return above[-1].span, above[-1].end
+    run_in = RUN_IN_NAME_RE.match(body_line.stripped) if body_line is not None else None
+    if body_line is not None and run_in and is_name(run_in.group(1)):
+        # "Wade,  Thanks once more for ...": mail that flattened the greeting's line break
+        # into two spaces.
+        span = body_line.span
+        return Span(span.start, span.start + run_in.end(1) + 1), span.start + run_in.end()
     if body_line is not None:
         return None, body_line.start  # the short lines above are a header block
     return None, lines[first].start

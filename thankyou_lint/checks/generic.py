@@ -234,6 +234,8 @@ def impersonal_greeting(letter: Letter) -> Iterator[Hit]:
         "Thank you for your time. From what we discussed, I gather the pace is quick and the"
         " clients stay for years.",
         "Thank you for your time. I valued your honest thoughts on the night-shift staffing.",
+        # An acronym is a name, whatever the small model's entity tag ("NORP").
+        "Thank you for making time to talk over the deal-sourcing openings in NPG.",
     ],
 )
 def nothing_specific(letter: Letter) -> Iterator[Hit]:
@@ -404,8 +406,8 @@ def _is_specific(token: Token) -> bool:
         return any(c.isdigit() for c in token.text) and token.ent_type_ not in {"DATE", "TIME"}
     if not (token.is_title or token.is_upper) or not token.is_alpha or token.text == "I":
         return False  # an entity's lower-case words and punctuation are not names
-    if token.ent_type_ in {"NORP", "LANGUAGE", "DATE", "TIME"}:
-        return False  # "on Thursday": every interview has a day
+    if token.ent_type_ in {"NORP", "LANGUAGE", "DATE", "TIME"} and not _acronym(token):
+        return False  # "on Thursday": every interview has a day; "American" is no name
     if token.lower_ in NOT_SPECIFIC_PROPN or token.lower_ in WEEKDAYS_AND_MONTHS:
         return False
     if _starts_sentence(token):  # any word is capitalised there: a name must be tagged one
@@ -416,6 +418,12 @@ def _is_specific(token: Token) -> bool:
             and not _feeling_to(token)
         )
     return True
+
+
+def _acronym(token: Token) -> bool:
+    """ "openings in NPG": the small model calls an unknown acronym a nationality or a
+    group (NORP), but those are written "American", "Labour"; in capitals it is a name."""
+    return token.ent_type_ == "NORP" and token.is_upper and len(token) > 1
 
 
 def _feeling_to(token: Token) -> bool:
