@@ -512,8 +512,9 @@ def _a_liking(verb: Token) -> bool:
 
 
 def _in_charge(word: Token) -> bool:
-    """ "I was responsible for the onboarding at Acme", "I was in charge of the front desk";
-    not "you would be responsible for" nor "I will be in charge of"."""
+    """ "I was responsible for the onboarding at Acme", "I was in charge of the front desk",
+    "the medicines records I was responsible for"; not "you would be responsible for" nor
+    "I will be in charge of"."""
     verb = word.head.head if word.lower_ == "charge" else word.head
     if word.lower_ == "charge" and word.head.lower_ != "in":
         return False
@@ -521,6 +522,8 @@ def _in_charge(word: Token) -> bool:
         return False
     wanted = "of" if word.lower_ == "charge" else "for"
     what = [c for c in word.children if c.dep_ == "prep" and c.lower_ == wanted]
+    if verb.dep_ == "relcl" and any(not list(p.children) for p in what):
+        return _says_what(named_part(verb.head))  # the stranded "for": what it was for
     return any(_says_what(_without_relatives(p)) for p in what)
 
 
@@ -733,7 +736,7 @@ def _result_number(letter: Letter, sent: Span) -> Token | None:
         if not (dropped_subject or served or writers or _in_list_item(token)):
             continue
         verb = _governing_verb(token)
-        if verb.lemma_.lower() in RECEPTION_VERBS:
+        if _receives(verb) and not (duration and _fronted(token)):
             continue  # "I enjoyed hearing about the 140 laptops": theirs, not the writer's
         if token.lower_ in {"one", "zero"} or is_negated(verb) or _not_yet_done(verb):
             continue  # "one point we touched on", "zero rush", "never pictured ... five years on"
@@ -746,6 +749,19 @@ def _result_number(letter: Letter, sent: Span) -> Token | None:
         if token.ent_type_ in NUMBER_ENTS or duration:
             return token
     return None
+
+
+def _receives(verb: Token) -> bool:
+    """A verb of hearing or liking; "I look after payroll for 140 staff" is a job."""
+    looks_after = verb.lemma_ == "look" and any(c.lower_ == "after" for c in verb.children)
+    return verb.lemma_.lower() in RECEPTION_VERBS and not looks_after
+
+
+def _fronted(number: Token) -> bool:
+    """ "After four years on reception, I know EMIS inside out": time served, set before the
+    clause it qualifies, is the writer's record whatever the clause's verb."""
+    prep = number.head.head if number.dep_ == "nummod" else number.head
+    return prep.dep_ == "prep" and prep.i < prep.head.i and prep.i == prep.sent.start
 
 
 def _ahead(number: Token) -> bool:
@@ -908,6 +924,13 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " and fitted kitchens.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. I took care to build the design around"
         " modularity.\n\nBest regards,\nSam Lee",
+        # What the writer answered for, looks after, or served before the clause.
+        "Dear Dana,\n\nThank you for meeting me. Last year's audit found no errors in the"
+        " medicines records I was responsible for.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. In my current job I look after payroll for"
+        " 140 staff.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. After four years on reception at a GP"
+        " surgery, I know EMIS inside out.\n\nBest regards,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
