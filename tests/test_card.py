@@ -277,6 +277,9 @@ def test_news_that_is_only_a_slot_shares_nothing(linter: Linter, body: str, shar
         ("Something that never came up: I also ran the staff rota for two years.", True),
         ("I also hold a C1 driving licence, which we didn't get to.", True),
         ("I didn't come up with a good answer to the rota question.", False),
+        # Time since the interview, and only musing in it.
+        ("Since our talk, I've been thinking about the job a lot.", False),
+        ("Since our talk, I've been thinking it over, and I'd now start with the rota.", True),
         # Set out to add it, in a phrase or a purpose clause ahead of the point.
         ("Just to clear up my timing: I expect to decide within four weeks.", True),
         ("To add to our talk, I also hold a forklift licence.", True),

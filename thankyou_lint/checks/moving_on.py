@@ -55,13 +55,24 @@ OFFERED_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"}
 
 def adds_information(sent: Span) -> bool:
     """A point forgotten, news since, a sample or link sent (not the application again)."""
-    if SENT_RE.search(sent.text) or any(_left_unsaid(t) for t in sent):
+    if (SENT_RE.search(sent.text) and not _only_musing(sent)) or any(_left_unsaid(t) for t in sent):
         return True
     if _only_application_papers(sent):
         return False  # "You'll find my resume attached", "I am enclosing my CV"
     if ATTACHED_RE.search(sent.text):
         return True
     return any(hands_over(t) for t in sent if t.lemma_.lower() in ADDING_VERBS or _adds_with(t))
+
+
+# "Since our talk, I've been thinking about the job a lot": time since, and nothing in it.
+MUSING_VERBS = {"think", "reflect", "mull", "ponder", "dwell", "wonder", "feel"}
+
+
+def _only_musing(sent: Span) -> bool:
+    """The sentence only muses, with no clause that says what came of it."""
+    root = sent.root
+    said = any(c.dep_ in {"ccomp", "conj", "dobj"} for c in root.children)
+    return root.lemma_.lower() in MUSING_VERBS and not said
 
 
 def _left_unsaid(verb: Token) -> bool:
