@@ -163,6 +163,7 @@ NOT_SPECIFIC_PROPN = {
         "Dear _______,\n\nThank you for the interview.",
         "I enjoyed the tour. I neglected to mention (when you have more to add).",
         "I feel my (A) and (B) abilities would add value to your team.",
+        "Having worked as a {previous job title}, I know the demands of the role.",
     ],
     good=[
         "Thank you for the interview at Brightwave.",

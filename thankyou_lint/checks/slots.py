@@ -21,7 +21,7 @@ PLACEHOLDER_RE = re.compile(
     r"\[[^\]\n]{1,200}(?:\n[^\[\]\n]{1,200})?\]"
     r"|\{\{[^}\n]{0,40}\}\}|<(?!3)[A-Za-z][A-Za-z .'_-]{1,40}>"
     # Mail-merge fields: "#to_name#", "%FirstName%", "{company}", "${role}".
-    r"|#[A-Za-z_]\w{0,40}#|%[A-Za-z_]\w{0,40}%|\$?\{[A-Za-z_]\w{0,40}\}"
+    r"|#[A-Za-z_]\w{0,40}#|%[A-Za-z_]\w{0,40}%|\$?\{[A-Za-z_][\w ]{0,40}\}"
     # A blank to fill in: "Dear _______,".
     r"|_{3,}"
     # A slot described in parentheses: "(company name)", "(insert date)".

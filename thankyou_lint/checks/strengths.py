@@ -65,6 +65,7 @@ STRENGTH_NOUNS = set(
     experience background work skill skills ability abilities expertise certification
     certificate degree training project portfolio record knowledge familiarity time tenure
     years licence license qualification thesis research internship apprenticeship role career
+    fluency
     accomplishment achievement approach idea proposal plan suggestion answer example
     """.split()
 )
@@ -139,6 +140,7 @@ RECEPTION_VERBS = {
     "think",
     "understand",
     "wish",
+    "read",
 }
 NUMBER_ENTS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 TIME_ENTS = {"DATE", "TIME"}
@@ -263,6 +265,8 @@ def _says_what(words: Iterable[Token]) -> bool:
     every working life has ("payroll", "Python", "Spanish"; not "my career", "the field",
     "many challenging situations", "for a long time")."""
     for word in words:
+        if word.lower_ == "one" and any(c.dep_ == "det" for c in word.children):
+            continue  # "than this one": a pronoun, not a count
         if word.like_num or (word.pos_ == "PROPN" and word.ent_type_ not in TIME_ENTS):
             return True
         if word.ent_type_ in TIME_ENTS:
@@ -505,9 +509,11 @@ def _finite(verb: Token) -> bool:
 
 
 def _a_liking(verb: Token) -> bool:
-    """ "I love helping people": what the writer likes doing, not what they did ("I enjoyed
-    leading the audit at Halden" tells of one)."""
+    """ "I love helping people", "a subject I care deeply about": what the writer likes doing
+    or minds, not what they did ("I enjoyed leading the audit at Halden" tells of one)."""
     head = verb.head
+    if verb.lemma_ == "care" and any(c.lower_ == "about" for c in verb.children):
+        return True
     return verb.dep_ == "xcomp" and head.lemma_ in RECEPTION_VERBS and head.tag_ in {"VBP", "VBZ"}
 
 
@@ -738,6 +744,8 @@ def _result_number(letter: Letter, sent: Span) -> Token | None:
         verb = _governing_verb(token)
         if _receives(verb) and not (duration and _fronted(token)):
             continue  # "I enjoyed hearing about the 140 laptops": theirs, not the writer's
+        if _heard(verb) or _done_by_another(verb):
+            continue  # "I was impressed to learn that Northgate has cut it by 20 percent"
         if token.lower_ in {"one", "zero"} or is_negated(verb) or _not_yet_done(verb):
             continue  # "one point we touched on", "zero rush", "never pictured ... five years on"
         if _wished(token):
@@ -749,6 +757,26 @@ def _result_number(letter: Letter, sent: Span) -> Token | None:
         if token.ent_type_ in NUMBER_ENTS or duration:
             return token
     return None
+
+
+def _heard(verb: Token) -> bool:
+    """The clause is what the writer heard or read: "to learn that Northgate has cut ..."."""
+    while verb.dep_ in {"ccomp", "xcomp"} and verb.head.i < verb.i:
+        verb = verb.head
+        if _receives(verb):
+            return True
+    return False
+
+
+def _done_by_another(verb: Token) -> bool:
+    """A subject that names someone else: "Northgate Health has reduced ...", "it grew",
+    "your team grew" (not "sales grew", "my team cut")."""
+    return any(
+        s.ent_type_ in {"ORG", "GPE", "FAC", "NORP"}
+        or s.lower_ in {"it", "they", "he", "she"}
+        or owned_by(s, SECOND_PERSON)
+        for s in subjects(verb)
+    )
 
 
 def _receives(verb: Token) -> bool:
@@ -794,6 +822,8 @@ def _governing_verb(token: Token) -> Token:
 
 
 def _value(token: Token) -> float:
+    if token.lower_ == "hundred":
+        return 100.0  # "one hundred percent"
     try:
         return float(token.text.replace(",", ""))
     except ValueError:
@@ -883,6 +913,15 @@ def _generic_praise(letter: Letter) -> list[Token]:
         "Dear Dana,\n\nThank you for meeting me. Managing the rota for twelve staff is a big"
         " part of the job. I hope to become a site manager within five years.\n\nBest"
         " regards,\nSam Lee",
+        # Figures the writer read about, a cause they care about, 'one hundred percent'.
+        "Dear Dana,\n\nThank you for meeting me. I was impressed to learn that Northgate"
+        " Health has cut its readmission rate by 20 percent. I have always been someone who"
+        " gives one hundred percent.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. Sustainable packaging is a subject I care"
+        " deeply about, and I cannot imagine a better next step in my career than this"
+        " one.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. Having worked as a {previous job title}, I"
+        " understand the demands of the position.\n\nBest regards,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nThank you for meeting me. At Brightwave I led the move to dbt, which cut"
@@ -931,6 +970,8 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " 140 staff.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. After four years on reception at a GP"
         " surgery, I know EMIS inside out.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. My fluency in British Sign Language has let"
+        " me run parents' evenings for deaf families.\n\nBest regards,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
