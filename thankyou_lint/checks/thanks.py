@@ -303,8 +303,8 @@ def _hypothetical(token: Token) -> bool:
 
 def _for_own_things(token: Token) -> bool:
     """ "grateful for my time at Brightwave", "thankful for the experience I gained at Acme",
-    "thankful my old manager pushed me": the writer's own past or people, for which the
-    reader is not thanked."""
+    "thankful my old manager pushed me", "grateful for the support of my family": the
+    writer's own past or people, for which the reader is not thanked."""
     for clause in (c for c in token.children if c.dep_ == "ccomp"):
         doers = subjects(clause)
         if any(owned_by(s, FIRST_PERSON) or s.lower_ in THIRD_PERSON for s in doers):
@@ -315,7 +315,13 @@ def _for_own_things(token: Token) -> bool:
                 c.dep_ == "relcl" and any(s.lower_ in FIRST_PERSON for s in subjects(c))
                 for c in thing.children
             )
-            if owned_by(thing, FIRST_PERSON) or gained:
+            # "the support of my family": the giver named by "of" is the writer's own
+            givers = [o for p in thing.children if p.lower_ == "of" for o in p.children]
+            if (
+                owned_by(thing, FIRST_PERSON)
+                or gained
+                or any(owned_by(g, FIRST_PERSON) for g in givers)
+            ):
                 return True
     return False
 
@@ -397,8 +403,9 @@ def _body_thanks(letter: Letter) -> bool:
         # Gratitude of someone else's, or to someone else, or for the writer's own people.
         "Dear Dana,\n\nOur customers often thanked us for the quick turnaround, and my thanks"
         " go to my lecturer, who got me into soil science.\n\nBest,\nSam Lee",
-        "Dear Dana,\n\nI'm thankful my old manager pushed me to get my licence. Please pass my"
-        " thanks on to Jamie at reception.\n\nBest,\nSam Lee",
+        "Dear Dana,\n\nI'm thankful my old manager pushed me to get my licence, and grateful"
+        " for the support of my family. Please pass my thanks on to Jamie at reception.\n\n"
+        "Best,\nSam Lee",
         # A request, and a liking for a kind of thing, are not thanks either.
         "Dear Dana,\n\nI'd be thankful for any feedback, and I appreciate a good"
         " challenge.\n\nBest,\nSam Lee",
