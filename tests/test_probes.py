@@ -57,7 +57,7 @@ SETS: dict[str, tuple[str, Verdict]] = {
 # words (sarcasm, bitterness, over-familiarity, bribes) is mostly beyond the rules.
 FLOORS = {
     "strengths-1": (1.00, 0.90),
-    "strengths-2": (1.00, 0.95),
+    "strengths-2": (1.00, 0.98),
     "thanks-1": (0.94, 0.98),
     "thanks-2": (1.00, 1.00),
     "tone-1": (1.00, 0.14),

@@ -66,7 +66,8 @@ STRENGTH_NOUNS = set(
     certificate degree training project portfolio record knowledge familiarity time tenure
     years licence license qualification thesis research internship apprenticeship role career
     fluency
-    accomplishment achievement approach idea proposal plan suggestion answer example
+    accomplishment achievement approach idea proposal plan suggestion answer example point
+    argument
     """.split()
 )
 NEEDS_A_SUBJECT = {"time", "ability"}
@@ -203,12 +204,15 @@ STRENGTH_CUE_WORDS = (
 )
 # "the impression I have long held": a state, not something done to the antecedent.
 STATE_VERBS = {"hold", "have"}
-# "As I mentioned, I have ...": the writer restating a point they made in the interview.
+# "As I mentioned, I have ...": the writer restating a point they made in the interview;
+# "As you may recall, I argued ...": the reader reminded of it.
 RESTATING_VERBS = {"mention", "say", "explain", "note", "tell", "describe"}
+RECALLING_VERBS = {"recall", "remember"}
 STRENGTH_CUE_LEMMAS = (
     ACCOMPLISHMENT_VERBS
     | STRENGTH_NOUNS
     | RESTATING_VERBS
+    | RECALLING_VERBS
     | RECOGNISING_VERBS
     | KNOWING_VERBS
     | {"be", "speak", "have"}
@@ -224,6 +228,8 @@ HELD_NOUNS = set(
 HOLDING_VERBS = {"have", "hold", "bring", "offer"}
 # "the leadership roles I have held", "the skills I built at Parcelly": what the writer gained.
 GAINING_VERBS = {"hold", "gain", "build", "develop", "lead", "acquire", "earn", "complete", "do"}
+# "the point I made about X": a point is made, as a skill is gained.
+MADE_NOUNS = {"point", "argument", "suggestion", "proposal"}
 
 
 def _is_concrete_object(head: Token, aside: Token | None = None) -> bool:
@@ -621,14 +627,17 @@ def _restates_own_point(said: Token) -> bool:
     """ "As I mentioned, I have a young family here": a point the writer made in the
     interview, said again with something concrete (not "As I said, I am a hard worker", nor
     "As I mentioned, I would love to ...")."""
-    if said.dep_ != "advcl" or said.lemma_.lower() not in RESTATING_VERBS:
+    lemma = said.lemma_.lower()
+    if said.dep_ != "advcl" or lemma not in RESTATING_VERBS | RECALLING_VERBS:
         return False
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in said.children):
         return False
     point = said.head
-    # The writer says it ("as I mentioned"): not "as described in the interview", whose
-    # subject-less clause would otherwise borrow the writer from the clause it hangs on.
-    said_by_writer = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in said.children)
+    # The writer says it ("as I mentioned") or the reader recalls it ("as you may recall"):
+    # not "as described in the interview", whose subject-less clause would otherwise borrow
+    # the writer from the clause it hangs on, nor "as I recall, we discussed ...".
+    sayers = {c.lower_ for c in said.children if c.dep_ == "nsubj"}
+    said_by_writer = bool(sayers & (FIRST_PERSON if lemma in RESTATING_VERBS else SECOND_PERSON))
     return (
         said_by_writer
         and point.pos_ == "VERB"
@@ -649,7 +658,10 @@ def _gained_by_writer(noun: Token) -> bool:
     """ "the leadership roles I have held": a relative clause says the writer earned it."""
     for clause in (c for c in noun.children if c.dep_ == "relcl"):
         by_writer = any(s.lower_ in WRITER_SUBJECTS for s in subjects(clause))
-        if by_writer and clause.lemma_.lower() in GAINING_VERBS and not is_negated(clause):
+        gained = clause.lemma_.lower() in GAINING_VERBS or (
+            clause.lemma_ == "make" and noun.lemma_.lower() in MADE_NOUNS
+        )
+        if by_writer and gained and not is_negated(clause):
             # "the skills I have developed over the years" could be anyone's
             preps = [c for w in (noun, clause) for c in w.children if c.dep_ == "prep"]
             named = named_part(noun)[1:] + [t for p in preps for t in _without_relatives(p)]
@@ -922,6 +934,8 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " one.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. Having worked as a {previous job title}, I"
         " understand the demands of the position.\n\nBest regards,\nSam Lee",
+        "Dear Dana,\n\nThank you for meeting me. As I recall, we discussed the rota.\n\n"
+        "Best regards,\nSam Lee",
     ],
     good=[
         "Dear Dana,\n\nThank you for meeting me. At Brightwave I led the move to dbt, which cut"
@@ -972,6 +986,12 @@ def _generic_praise(letter: Letter) -> list[Token]:
         " surgery, I know EMIS inside out.\n\nBest regards,\nSam Lee",
         "Dear Dana,\n\nThank you for meeting me. My fluency in British Sign Language has let"
         " me run parents' evenings for deaf families.\n\nBest regards,\nSam Lee",
+        # A point the writer made in the interview, recalled.
+        "Dear Dana,\n\nThank you for meeting me. As you may recall, I argued that the"
+        " warehouse should pilot voice picking on the slow lines first.\n\nBest regards,\n"
+        "Sam Lee",
+        "Dear Dana,\n\nThank you for meeting me. The point I made about merging the three"
+        " call centres seems worth revisiting.\n\nBest regards,\nSam Lee",
     ],
 )
 def missing(letter: Letter) -> Iterator[Hit]:
