@@ -277,8 +277,14 @@ def test_news_that_is_only_a_slot_shares_nothing(linter: Linter, body: str, shar
         ("Something that never came up: I also ran the staff rota for two years.", True),
         ("I also hold a C1 driving licence, which we didn't get to.", True),
         ("I didn't come up with a good answer to the rota question.", False),
-        # Time since the interview, and only musing in it.
+        # Time since the interview, and only musing, days counted or a feeling in it.
         ("Since our talk, I've been thinking about the job a lot.", False),
+        ("It has now been ten days since we spoke, and I wondered about the timeline.", False),
+        ("In the days since our interview, my enthusiasm for the role has only grown.", False),
+        # Not asked by others, nothing named, or only the application again.
+        ("The reason I froze is that I'd never been asked to write code by hand.", False),
+        ("I realise I didn't ask many questions at the end.", False),
+        ("I've attached my CV again in case the copy you had was hard to read.", False),
         ("Since our talk, I've been thinking it over, and I'd now start with the rota.", True),
         # Set out to add it, in a phrase or a purpose clause ahead of the point.
         ("Just to clear up my timing: I expect to decide within four weeks.", True),
@@ -311,6 +317,9 @@ def test_a_point_left_unsaid_or_added_is_new_information(
             " summers unloading containers at Felixstowe.",
             True,
         ),
+        # A promise with nothing in it is no answer; a plan that acts on something is.
+        ("Your worry about the night shifts is understandable, but I'm sure I'll adapt.", False),
+        ("You had doubts about my SQL, so I will take the evening course at Leeds.", True),
         # The answer given again, better: "a fuller answer", not just "an answer".
         (
             "I'd like to give a fuller answer to your question about late payers: at the garage"

@@ -69,10 +69,14 @@ MUSING_VERBS = {"think", "reflect", "mull", "ponder", "dwell", "wonder", "feel"}
 
 
 def _only_musing(sent: Span) -> bool:
-    """The sentence only muses, with no clause that says what came of it."""
+    """The sentence only muses with no clause that says what came of it, counts the days
+    ("It has been ten days since we spoke"), or tells a feeling ("since our interview, my
+    enthusiasm has only grown")."""
     root = sent.root
     said = any(c.dep_ in {"ccomp", "conj", "dobj"} for c in root.children)
-    return root.lemma_.lower() in MUSING_VERBS and not said
+    feeling = any(s.lemma_.lower() in FEELINGS for s in subjects(root))
+    waited = root.lemma_ == "be" and any(s.lower_ == "it" for s in subjects(root))
+    return (root.lemma_.lower() in MUSING_VERBS and not said) or feeling or waited
 
 
 def _left_unsaid(verb: Token) -> bool:
@@ -86,13 +90,37 @@ def _left_unsaid(verb: Token) -> bool:
     omitted = _with_particle(verb, OMITTING)
     if verb.lemma_.lower() not in SAYING_VERBS and not omitted:
         return False
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return False  # "I'd never been asked to": what others did not do
     chain = [verb]  # up through "get the chance to", "was able to", "neglected to"
     while chain[-1].dep_ in {"xcomp", "acl", "acomp", "dobj"} and chain[-1].head is not chain[-1]:
         chain.append(chain[-1].head)
     forgot = omitted or any(w.lemma_.lower() in FORGETTING for w in chain[1:])
     negated = any(c.dep_ == "neg" for w in chain for c in w.children)
     past = any(w.tag_ == "VBD" or _past_helper(w) for w in chain)  # not "I won't mention"
+    if _said_nothing_of_it(verb):
+        return False
     return (forgot or (negated and past)) and any(has_first_person_subject(w) for w in chain)
+
+
+# What a writer did not say, named only by its kind: "I didn't ask many questions".
+UNNAMED_POINTS = {"question", "thing", "point", "lot", "much", "anything", "something"}
+ABOUT = {"about", "on", "regarding", "concerning", "of"}  # what was said, not when
+
+
+def _said_nothing_of_it(verb: Token) -> bool:
+    """The only thing left unsaid is "many questions", with nothing of what they were."""
+    said = [
+        c
+        for c in verb.children
+        if c.dep_ in {"dobj", "ccomp"} or (c.dep_ == "prep" and c.lower_ in ABOUT)
+    ]
+    return bool(said) and all(
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in UNNAMED_POINTS
+        and not any(d.dep_ in {"prep", "relcl", "acl"} for d in c.children)
+        for c in said
+    )
 
 
 def _past_helper(verb: Token) -> bool:
@@ -126,10 +154,12 @@ def _adds_with(verb: Token) -> bool:
 def _only_application_papers(sent: Span) -> bool:
     """Everything the sentence hands over is the application ("my resume", "a copy of my
     CV", "my cover letter"); "for reference" and the like say why, not what."""
+    aside = {t.i for c in sent if c.dep_ in {"advcl", "relcl", "acl"} for t in c.subtree}
     offered = [
         t
         for t in sent
         if t.pos_ in {"NOUN", "PROPN"}
+        and t.i not in aside  # "in case the copy you had was hard to read"
         and (t.dep_ in OFFERED_DEPS or (t.dep_ == "pobj" and t.head.lower_ == "of"))
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)  # "a copy of"
     ]
@@ -172,22 +202,34 @@ def gives_evidence(text: str) -> bool:
 
 def answers_now(tokens: Iterable[Token]) -> bool:
     """The better answer given now: "I would now use a window function", "here is the
-    query I would write"; not "I would love to hear from you"."""
+    query I would write", "I will use a window function"; not "I would love to hear from
+    you", nor a promise with nothing in it ("I'll adapt", "I'll work twice as hard")."""
     for token in tokens:
         if token.lower_ == "here" and token.head.lemma_ == "be":
             return True
         if token.tag_ == "MD" and token.lemma_.lower() in {"would", "will"}:
             verb = token.head
-            if verb.lemma_.lower() not in COURTESY_VERBS and _writer_says(verb):
+            if verb.lemma_.lower() in COURTESY_VERBS or not _writer_says(verb):
+                continue
+            if token.lemma_.lower() == "would" or _acts_on_a_thing(verb):
                 return True
     return False
 
 
+def _acts_on_a_thing(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
+
+
 def _writer_says(verb: Token) -> bool:
-    """The writer's own clause, not one the interviewer asked ("you asked how I would")."""
+    """The writer's own clause, not one the interviewer asked ("you asked how I would");
+    a clause joined by "and" or "so" is said beside theirs ("You had doubts, so I will")."""
     if not any(s.lower_ in FIRST_PERSON for s in subjects(verb)):
         return False
-    return not any(s.lower_ in SECOND_PERSON for a in verb.ancestors for s in subjects(a))
+    while verb.dep_ != "conj" and verb.head.i != verb.i:
+        verb = verb.head
+        if any(s.lower_ in SECOND_PERSON for s in subjects(verb)):
+            return False
+    return True
 
 
 def moves_on(tokens: Iterable[Token]) -> bool:
