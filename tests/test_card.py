@@ -317,6 +317,28 @@ def test_a_point_left_unsaid_or_added_is_new_information(
             " summers unloading containers at Felixstowe.",
             True,
         ),
+        # The reader's remark on the writer, or the panel's question, answered by an act
+        # since; feedback thanked for raises no doubt.
+        (
+            "Your point about my limited Revit experience stayed with me, so I've started the"
+            " Autodesk track.",
+            True,
+        ),
+        (
+            "The panel wondered whether I had only worked agency-side; I've managed the"
+            " in-house accounts at Penrose for two years.",
+            True,
+        ),
+        (
+            "Thank you for your comments on the way I communicate. I will pay closer attention"
+            " to this.",
+            False,
+        ),
+        (
+            "I know the panel wondered about my lack of management experience, and I'm sure I"
+            " would grow into it.",
+            False,
+        ),
         # A promise with nothing in it is no answer; a plan that acts on something is.
         ("Your worry about the night shifts is understandable, but I'm sure I'll adapt.", False),
         ("You had doubts about my SQL, so I will take the evening course at Leeds.", True),

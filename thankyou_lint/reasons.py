@@ -18,6 +18,7 @@ from .checks.common import (
     SECOND_PERSON,
     has_first_person_subject,
     is_negated,
+    owned_by,
     subjects,
 )
 from .checks.excuses import apologies, looks_back_poorly
@@ -117,6 +118,8 @@ def _confronts_objections(letter: Letter) -> ReasonCheck:
             return _check(Reason.OBJECTIONS, True, letter, sent)  # the better answer itself
         if not _objection_raised(letter, sent) and not any(looks_back_poorly(t) for t in sent):
             continue
+        if _only_slots_say_it(letter, sent):
+            continue  # "[topic the panel raised].": a template's instruction raises nothing
         following = sents[i : i + 3]
         evidence = moves_on(t for s in following for t in s) or any(
             s.start in shown for s in following
@@ -201,12 +204,31 @@ def _about_the_exchange(verb: Token) -> bool:
 
 
 def _objection_raised(letter: Letter, sent: Span) -> bool:
-    if not letter.tokens_with(SECOND_PERSON, sent=sent):
+    if not letter.tokens_with(SECOND_PERSON, lemmas=INTERVIEWERS, sent=sent):
         return False
     return (
         bool(letter.tokens_with(OBJECTION_LEMMAS, OBJECTION_LEMMAS, sent=sent))
         or any(_interviewer_asked(t) for t in letter.tokens_with(lemmas=QUESTION_VERBS, sent=sent))
         or any(_not_sure(t) for t in letter.tokens_with(CERTAIN_WORDS, sent=sent))
+        or any(
+            _their_point_about_me(t) for t in letter.tokens_with(lemmas=EXCHANGE_NOUNS, sent=sent)
+        )
+    )
+
+
+# Who asks in an interview, named by their part: "the panel wondered whether I ...".
+INTERVIEWERS = {"panel", "interviewer", "committee", "board"}
+
+
+def _their_point_about_me(remark: Token) -> bool:
+    """ "Your point about my limited Revit experience": the reader's remark on the writer
+    (not "Thank you for your comments on the way I communicate": feedback thanked for)."""
+    about = [c for c in remark.children if c.dep_ == "prep"]
+    thanked = remark.head.dep_ == "prep" and remark.head.head.lemma_ in {"thank", "appreciate"}
+    return (
+        owned_by(remark, SECOND_PERSON)
+        and not thanked
+        and any(t.lower_ in FIRST_PERSON for c in about for t in c.subtree)
     )
 
 
@@ -234,7 +256,9 @@ def _interviewer_asked(token: Token) -> bool:
     if token.pos_ != "VERB":
         return False
     askers = subjects(token)
-    if not any(s.lower_ in SECOND_PERSON or s.pos_ == "PROPN" for s in askers):
+    if not any(
+        s.lower_ in SECOND_PERSON or s.pos_ == "PROPN" or s.lemma_ in INTERVIEWERS for s in askers
+    ):
         return False
     if token.lemma_ not in {"mention", "ask"}:
         return True

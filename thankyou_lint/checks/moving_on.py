@@ -203,7 +203,7 @@ def gives_evidence(text: str) -> bool:
 def answers_now(tokens: Iterable[Token]) -> bool:
     """The better answer given now: "I would now use a window function", "here is the
     query I would write", "I will use a window function"; not "I would love to hear from
-    you", nor a promise with nothing in it ("I'll adapt", "I'll work twice as hard")."""
+    you", nor a promise with nothing in it ("I'll adapt", "I would grow into it")."""
     for token in tokens:
         if token.lower_ == "here" and token.head.lemma_ == "be":
             return True
@@ -211,13 +211,16 @@ def answers_now(tokens: Iterable[Token]) -> bool:
             verb = token.head
             if verb.lemma_.lower() in COURTESY_VERBS or not _writer_says(verb):
                 continue
-            if token.lemma_.lower() == "would" or _acts_on_a_thing(verb):
+            if _acts_on_a_thing(verb):
                 return True
     return False
 
 
 def _acts_on_a_thing(verb: Token) -> bool:
-    return any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
+    """ "use a window function", "start with a private conversation"; not "grow into it"."""
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    things += [o for p in verb.children if p.dep_ == "prep" for o in p.children]
+    return any(t.pos_ in {"NOUN", "PROPN"} for t in things)
 
 
 def _writer_says(verb: Token) -> bool:
@@ -239,4 +242,23 @@ def moves_on(tokens: Iterable[Token]) -> bool:
     if not words:
         return False
     text = words[0].doc[words[0].i : words[-1].i + 1]
-    return answers_now(words) or gives_evidence(text.text) or adds_information(text)
+    return (
+        answers_now(words)
+        or gives_evidence(text.text)
+        or any(_done_since(t) for t in words)
+        or adds_information(text)
+    )
+
+
+def _done_since(verb: Token) -> bool:
+    """ "I have booked the course", "I've arranged childcare": the writer's own act, done
+    since and in the present perfect (not "I have been nervous", "I've thought about it")."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() in MUSING_VERBS | {"be", "have"}:
+        return False
+    helpers = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    perfect = bool(helpers & {"have", "'ve", "’ve"}) and not helpers & {"would", "could", "should"}
+    return (
+        perfect
+        and has_first_person_subject(verb)
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
