@@ -55,7 +55,9 @@ OFFERED_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"}
 
 def adds_information(sent: Span) -> bool:
     """A point forgotten, news since, a sample or link sent (not the application again)."""
-    if (SENT_RE.search(sent.text) and not _only_musing(sent)) or any(_left_unsaid(t) for t in sent):
+    if (SENT_RE.search(sent.text) and not _nothing_came_of_it(sent)) or any(
+        _left_unsaid(t) for t in sent
+    ):
         return True
     if _only_application_papers(sent):
         return False  # "You'll find my resume attached", "I am enclosing my CV"
@@ -68,7 +70,7 @@ def adds_information(sent: Span) -> bool:
 MUSING_VERBS = {"think", "reflect", "mull", "ponder", "dwell", "wonder", "feel"}
 
 
-def _only_musing(sent: Span) -> bool:
+def _nothing_came_of_it(sent: Span) -> bool:
     """The sentence only muses with no clause that says what came of it, counts the days
     ("It has been ten days since we spoke"), or tells a feeling ("since our interview, my
     enthusiasm has only grown")."""
@@ -92,14 +94,14 @@ def _left_unsaid(verb: Token) -> bool:
         return False
     if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return False  # "I'd never been asked to": what others did not do
+    if _said_nothing_of_it(verb):
+        return False
     chain = [verb]  # up through "get the chance to", "was able to", "neglected to"
     while chain[-1].dep_ in {"xcomp", "acl", "acomp", "dobj"} and chain[-1].head is not chain[-1]:
         chain.append(chain[-1].head)
     forgot = omitted or any(w.lemma_.lower() in FORGETTING for w in chain[1:])
     negated = any(c.dep_ == "neg" for w in chain for c in w.children)
     past = any(w.tag_ == "VBD" or _past_helper(w) for w in chain)  # not "I won't mention"
-    if _said_nothing_of_it(verb):
-        return False
     return (forgot or (negated and past)) and any(has_first_person_subject(w) for w in chain)
 
 
@@ -245,12 +247,12 @@ def moves_on(tokens: Iterable[Token]) -> bool:
     return (
         answers_now(words)
         or gives_evidence(text.text)
-        or any(_done_since(t) for t in words)
+        or any(_acted_since(t) for t in words)
         or adds_information(text)
     )
 
 
-def _done_since(verb: Token) -> bool:
+def _acted_since(verb: Token) -> bool:
     """ "I have booked the course", "I've arranged childcare": the writer's own act, done
     since and in the present perfect (not "I have been nervous", "I've thought about it")."""
     if verb.tag_ != "VBN" or verb.lemma_.lower() in MUSING_VERBS | {"be", "have"}:
