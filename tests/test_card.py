@@ -277,6 +277,9 @@ def test_news_that_is_only_a_slot_shares_nothing(linter: Linter, body: str, shar
         ("Something that never came up: I also ran the staff rota for two years.", True),
         ("I also hold a C1 driving licence, which we didn't get to.", True),
         ("I didn't come up with a good answer to the rota question.", False),
+        # News since a recent day, not since a year (a record).
+        ("Since Tuesday I've passed my NEBOSH General Certificate.", True),
+        ("I have worked at the depot since 2019.", False),
         # Time since the interview, and only musing, days counted or a feeling in it.
         ("Since our talk, I've been thinking about the job a lot.", False),
         ("It has now been ten days since we spoke, and I wondered about the timeline.", False),

@@ -56,7 +56,7 @@ OFFERED_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"}
 def adds_information(sent: Span) -> bool:
     """A point forgotten, news since, a sample or link sent (not the application again)."""
     if (SENT_RE.search(sent.text) and not _nothing_came_of_it(sent)) or any(
-        _left_unsaid(t) for t in sent
+        _left_unsaid(t) or _lately(t) for t in sent
     ):
         return True
     if _only_application_papers(sent):
@@ -79,6 +79,22 @@ def _nothing_came_of_it(sent: Span) -> bool:
     feeling = any(s.lemma_.lower() in FEELINGS for s in subjects(root))
     waited = root.lemma_ == "be" and any(s.lower_ == "it" for s in subjects(root))
     return (root.lemma_.lower() in MUSING_VERBS and not said) or feeling or waited
+
+
+def _lately(since: Token) -> bool:
+    """ "Since Tuesday I've passed my NEBOSH certificate", "Since last week I have been
+    accepted onto the course": news since a recent day (not "since 2019": a record)."""
+    if since.lower_ != "since" or since.dep_ != "prep":
+        return False
+    when = [c for c in since.children if c.dep_ == "pobj" and c.ent_type_ == "DATE"]
+    recent = any(not any(ch.isdigit() for ch in w.text) for w in when)
+    done = since.head
+    helpers = {c.lemma_.lower() for c in done.children if c.dep_ == "aux"}
+    return recent and done.tag_ == "VBN" and "have" in helpers and _own_clause(done)
+
+
+def _own_clause(verb: Token) -> bool:
+    return any(s.lower_ in FIRST_PERSON for s in subjects(verb))
 
 
 def _left_unsaid(verb: Token) -> bool:
