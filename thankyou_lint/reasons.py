@@ -9,7 +9,7 @@ says, for each, whether the letter does it and which words show it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .card import marked
@@ -23,7 +23,7 @@ from .checks.common import (
 )
 from .checks.excuses import apologies, looks_back_poorly
 from .checks.generic import specific_detail
-from .checks.moving_on import adds_information, hands_over, moves_on
+from .checks.moving_on import adds_information, hands_over, moves_on, writers_perfect
 from .checks.slots import token_in_slot
 from .checks.strengths import strengths
 from .letter import Letter
@@ -170,7 +170,7 @@ def _concedes_and_answers(verb: Token) -> bool:
     if not (conceding and granted and _turns(verb)):
         return False
     answers = [c for c in verb.children if c.dep_ == "conj"]
-    return any(t.lower_ in FIRST_PERSON for c in answers for t in c.subtree)
+    return _names_the_writer(answers)
 
 
 def _takes_back(said: Token) -> bool:
@@ -181,18 +181,12 @@ def _takes_back(said: Token) -> bool:
         return False
     if not has_first_person_subject(said) or not any(c.dep_ == "ccomp" for c in said.children):
         return False
-    return _turns(said) and any(_done_since(c) for c in said.children if c.dep_ == "conj")
+    return _turns(said) and any(writers_perfect(c) for c in said.children if c.dep_ == "conj")
 
 
 def _turns(verb: Token) -> bool:
     """A clause joined to this one by "but" or "yet"."""
     return any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in verb.children)
-
-
-def _done_since(verb: Token) -> bool:
-    """ "I have thought it over", "I have built two dashboards": the writer's perfect."""
-    helpers = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
-    return verb.tag_ == "VBN" and "have" in helpers and has_first_person_subject(verb)
 
 
 def _about_the_exchange(verb: Token) -> bool:
@@ -225,11 +219,7 @@ def _their_point_about_me(remark: Token) -> bool:
     (not "Thank you for your comments on the way I communicate": feedback thanked for)."""
     about = [c for c in remark.children if c.dep_ == "prep"]
     thanked = remark.head.dep_ == "prep" and remark.head.head.lemma_ in {"thank", "appreciate"}
-    return (
-        owned_by(remark, SECOND_PERSON)
-        and not thanked
-        and any(t.lower_ in FIRST_PERSON for c in about for t in c.subtree)
-    )
+    return owned_by(remark, SECOND_PERSON) and not thanked and _names_the_writer(about)
 
 
 CERTAIN_WORDS = {"sure", "certain", "convinced"}
@@ -263,7 +253,12 @@ def _interviewer_asked(token: Token) -> bool:
     if token.lemma_ not in {"mention", "ask"}:
         return True
     said = [c for c in token.children if c.dep_ in {"ccomp", "dobj", "prep"}]
-    return any(t.lower_ in FIRST_PERSON for c in said for t in c.subtree)
+    return _names_the_writer(said)
+
+
+def _names_the_writer(phrases: Iterable[Token]) -> bool:
+    """ "I", "me" or "my" somewhere in these phrases: they speak of the writer."""
+    return any(t.lower_ in FIRST_PERSON for c in phrases for t in c.subtree)
 
 
 def _apologetic(letter: Letter, sent: Span) -> bool:

@@ -88,13 +88,13 @@ def _lately(since: Token) -> bool:
         return False
     when = [c for c in since.children if c.dep_ == "pobj" and c.ent_type_ == "DATE"]
     recent = any(not any(ch.isdigit() for ch in w.text) for w in when)
-    done = since.head
-    helpers = {c.lemma_.lower() for c in done.children if c.dep_ == "aux"}
-    return recent and done.tag_ == "VBN" and "have" in helpers and _own_clause(done)
+    return recent and writers_perfect(since.head)
 
 
-def _own_clause(verb: Token) -> bool:
-    return any(s.lower_ in FIRST_PERSON for s in subjects(verb))
+def writers_perfect(verb: Token) -> bool:
+    """ "I have thought it over", "I have built two dashboards": the writer's perfect."""
+    helpers = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBN" and "have" in helpers and has_first_person_subject(verb)
 
 
 def _left_unsaid(verb: Token) -> bool:
@@ -117,7 +117,7 @@ def _left_unsaid(verb: Token) -> bool:
         chain.append(chain[-1].head)
     forgot = omitted or any(w.lemma_.lower() in FORGETTING for w in chain[1:])
     negated = any(c.dep_ == "neg" for w in chain for c in w.children)
-    past = any(w.tag_ == "VBD" or _past_helper(w) for w in chain)  # not "I won't mention"
+    past = any(_in_the_past(w) for w in chain)  # not "I won't mention"
     return (forgot or (negated and past)) and any(has_first_person_subject(w) for w in chain)
 
 
@@ -244,7 +244,7 @@ def _acts_on_a_thing(verb: Token) -> bool:
 def _writer_says(verb: Token) -> bool:
     """The writer's own clause, not one the interviewer asked ("you asked how I would");
     a clause joined by "and" or "so" is said beside theirs ("You had doubts, so I will")."""
-    if not any(s.lower_ in FIRST_PERSON for s in subjects(verb)):
+    if not has_first_person_subject(verb):
         return False
     while verb.dep_ != "conj" and verb.head.i != verb.i:
         verb = verb.head

@@ -693,11 +693,7 @@ def _describes_writer(noun: Token) -> bool:
 def _as_writer(role: Token) -> bool:
     """ "As a designer, I ...", "the care I showed as a line cook": "as" frames the writer."""
     framing = role.head
-    return (
-        role.dep_ == "pobj"
-        and framing.lower_ == "as"
-        and any(s.lower_ in FIRST_PERSON for s in subjects(framing.head))
-    )
+    return role.dep_ == "pobj" and framing.lower_ == "as" and has_first_person_subject(framing.head)
 
 
 def _has_detail(noun: Token, kinds: set[str]) -> bool:
