@@ -350,6 +350,9 @@ def doubled_word(letter: Letter) -> Iterator[Hit]:
         "There team was welcoming; its been a pleasure.",
         "It was more fun then I expected, and I would rather loose the commute.",
         "I was effected by the news.",
+        "I should of mentioned the audit, and I would love to be apart of your team.",
+        "I was to nervous to answer well. Thank you for your advise on the portfolio.",
+        "I will finish the course, than I will apply again.",
     ],
     good=[
         "I look forward to hearing from you. I was glad to be here.",
@@ -362,6 +365,9 @@ def doubled_word(letter: Letter) -> Iterator[Hit]:
         "I worked there two years; its charging schedule and its people impressed me.",
         "It was better then, when the office was smaller; the loose ends are tied.",
         "The changes were effected by the committee.",
+        "Of course I would have mentioned it; being part of a team matters to me.",
+        "I was glad to help and too nervous to stop. I'd rather advise than manage.",
+        "The shift ran longer than I expected, and then we met the team.",
     ],
 )
 def confused_word(letter: Letter) -> Iterator[Hit]:
@@ -379,17 +385,58 @@ def _confused(token: Token) -> str | None:
         if after is None or after.lower_ == "than" or after.is_punct:
             return None  # "mattered more then than ever", "better then, when": at that time
         return "than"  # "more then", "more fun then I expected": a comparison
+    if word == "than" and _then_meant(token, before):
+        return "then"  # "and than I will apply again": what comes next
     if word == "here" and before is not None and before.lower_ == "to" and after is not None:
         return "hear" if after.lower_ in {"from", "back", "about"} else None  # "to here from"
     if word == "loose" and _used_as_verb(token, before, after):
         return "lose"  # "to loose", "will loose", "rather loose the commute": a verb
-    if word == "affect" and before is not None and before.pos_ in {"DET", "ADJ"}:
-        return "effect"  # "a real affect": a noun is needed
+    if word in NOUN_OF_VERB and _used_as_noun(token, before):
+        return NOUN_OF_VERB[word]  # "a real affect", "your advise": a noun is needed
     if word == "effected" and any(
         c.dep_ == "nsubjpass" and c.lower_ in {"i", "we"} for c in token.children
     ):
         return "affected"  # "I was effected by the news": feelings are affected
-    return _possessive_meant(token, before, after) or _participle_meant(token)
+    return (
+        _possessive_meant(token, before, after)
+        or _participle_meant(token)
+        or _spelt_as_heard(token, before, after)
+    )
+
+
+# Verbs whose noun is spelt differently, and written for it: "your advise".
+NOUN_OF_VERB = {"affect": "effect", "advise": "advice", "devise": "device"}
+
+
+def _used_as_noun(word: Token, before: Token | None) -> bool:
+    return (before is not None and before.pos_ in {"DET", "ADJ"}) or (
+        word.tag_ == "NN" and any(c.dep_ in {"det", "poss", "amod"} for c in word.children)
+    )
+
+
+def _then_meant(than: Token, before: Token | None) -> bool:
+    """ "than" opening a clause after "and" or a comma, with no comparison before it in
+    the sentence ("First we toured the site, than we met the team")."""
+    if before is not None and not (before.lower_ == "and" or before.text == ","):
+        return False
+    ahead = than.doc[than.sent.start : than.i]
+    return not any(t.tag_ in {"JJR", "RBR"} or t.lower_ in COMPARING for t in ahead)
+
+
+COMPARING = {"rather", "other", "otherwise", "different", "differently", "else", "prefer"}
+
+
+def _spelt_as_heard(token: Token, before: Token | None, after: Token | None) -> str | None:
+    """Words written as they sound: "would of known" ("have"), "to nervous to answer"
+    ("too"), "to be apart of your team" ("a part")."""
+    word = token.lower_
+    if word == "of" and before is not None and before.tag_ == "MD":
+        return "have" if after is not None and after.tag_ in {"VBN", "VBD"} else None
+    if word == "to" and token.dep_ == "aux" and token.head.tag_ == "JJ":
+        return "too"  # "I was to nervous": "to" before an adjective, not a verb
+    if word == "apart" and after is not None and after.lower_ == "of":
+        return "a part" if token.head.lemma_ in {"be", "become", "feel"} else None
+    return None
 
 
 def _after_a_comparative(then: Token) -> bool:
