@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import run_cli
 
-from thankyou_lint import lint
+from thankyou_lint import Linter, lint
 from thankyou_lint.layout import match_signoff, parse_layout
 from thankyou_lint.models import LineIndex
 
@@ -304,3 +305,28 @@ def test_begging_under_the_name_is_found_and_the_letter_is_signed(tmp_path: Path
     draft.write_text(text)
     shown = run_cli("--explain-layout", str(draft)).stdout.splitlines()
     assert shown[-1].split("|")[0].split() == ["8", "postscript"]
+
+
+REAL_DEV = Path(__file__).resolve().parent / "corpus-real" / "dev"
+
+
+def _with_apostrophes(text: str, mark: str) -> str:
+    return re.sub(r"(?<=\w)['’](?=\w)", mark, text)
+
+
+def test_a_curly_apostrophe_reads_as_a_straight_one(linter: Linter) -> None:
+    """Word processors write "I’ve", "don’t": the same letter with either apostrophe gets
+    the same findings and the same card (the pipeline was trained on straight ones)."""
+    letters = [p.read_text(encoding="utf-8") for p in sorted(REAL_DEV.glob("*.txt"))]
+
+    def read(mark: str) -> list[tuple[object, ...]]:
+        texts = [_with_apostrophes(t, mark) for t in letters]
+        return [
+            (
+                tuple((f.rule, f.start, f.end) for f in r.findings),
+                tuple(c.done for c in r.reasons),
+            )
+            for r in linter.lint_many(texts)
+        ]
+
+    assert read("’") == read("'")

@@ -52,6 +52,11 @@ class Letter:
         end = last if last is not None else first
         return Hit(self.body.start + first.idx, self.body.start + end.idx + len(end), message)
 
+    def written(self, first: Token, last: Token | None = None) -> str:
+        """The words as the writer wrote them (the Doc has straight apostrophes)."""
+        hit = self.hit(first, last)
+        return self.text[hit.start : hit.end]
+
     def span_hit(self, span: SpacySpan, message: str | None = None) -> Hit:
         return Hit(self.body.start + span.start_char, self.body.start + span.end_char, message)
 

@@ -65,10 +65,10 @@ def _check(reason: Reason, done: bool, letter: Letter, sent: Span | None) -> Rea
     start = letter.body.start + sent.start_char + lead
     # A sentence the parser ran on past a blank line (into the blanked sign-off, say)
     # stops there: the evidence is what the letter says at those positions.
-    evidence = PARAGRAPH_BREAK_RE.split(text.strip(), maxsplit=1)[0].rstrip()
-    return ReasonCheck(
-        reason=reason, done=done, start=start, end=start + len(evidence), evidence=evidence
-    )
+    said = PARAGRAPH_BREAK_RE.split(text.strip(), maxsplit=1)[0].rstrip()
+    end = start + len(said)
+    evidence = letter.text[start:end]  # as written: the Doc has straight apostrophes
+    return ReasonCheck(reason=reason, done=done, start=start, end=end, evidence=evidence)
 
 
 def _reinforces(letter: Letter) -> ReasonCheck:

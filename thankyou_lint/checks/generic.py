@@ -757,6 +757,6 @@ def name_spelling(letter: Letter) -> Iterator[Hit]:
             if len(key) >= 4 and not prefix and _is_misspelling(spelled, key):
                 yield letter.hit(
                     token,
-                    message=f"'{token.text}' here, '{name}' in the"
+                    message=f"'{letter.written(token)}' here, '{name}' in the"
                     " greeting: which spelling is right?",
                 )

@@ -301,7 +301,7 @@ def misspelt(letter: Letter) -> Iterator[Hit]:
             continue
         suggestion = _verdict(token.lower_)
         if suggestion is not None:
-            message = f"'{token.text}' looks misspelt."
+            message = f"'{letter.written(token)}' looks misspelt."
             yield Hit(*_span(letter, token), message, suggestion or None)
 
 
@@ -339,7 +339,10 @@ def doubled_word(letter: Letter) -> Iterator[Hit]:
         end = letter.body.start + second.idx + len(second)
         fix = Fix(start=start, end=end, replacement="")
         yield Hit(
-            start - len(first), end, f"'{first.text} {second.text}': a word written twice.", fix=fix
+            start - len(first),
+            end,
+            f"'{letter.written(first, second)}': a word written twice.",
+            fix=fix,
         )
 
 
@@ -387,7 +390,7 @@ def confused_word(letter: Letter) -> Iterator[Hit]:
     for token in letter.doc:
         better = _confused(token)
         if better is not None:
-            yield letter.hit(token, message=f"'{token.text}' here should be '{better}'.")
+            yield letter.hit(token, message=f"'{letter.written(token)}' here should be '{better}'.")
 
 
 def _confused(token: Token) -> str | None:

@@ -164,18 +164,18 @@ def shouting(letter: Letter) -> Iterator[Hit]:
             hit = letter.hit(run[0], run[-1])
             if in_slot(letter, hit.start, hit.end):
                 continue  # "[ YOUR NAME ]", "COMPANY NAME": a slot to fill, not a raised voice
-            fix = Fix(start=hit.start, end=hit.end, replacement=_normal_case(run))
+            fix = Fix(start=hit.start, end=hit.end, replacement=_normal_case(letter, run))
             yield replace(hit, fix=fix)
 
 
-def _normal_case(run: list[Token]) -> str:
+def _normal_case(letter: Letter, run: list[Token]) -> str:
     """The run in lower case, but for its acronyms ("I LOVED THE SQL DEMO" -> "I loved the
     SQL demo"): a word the word list lacks, or a short one such as "PM" that is no stop word."""
     from .spelling import is_word
 
     def written(token: Token) -> str:
         keep = not is_word(token.lower_) or (token.text in NOT_SHOUTING and not token.is_stop)
-        word = token.text if keep else token.lower_
+        word = letter.written(token) if keep else letter.written(token).lower()
         return word[:1].upper() + word[1:] if token == run[0] and token.is_sent_start else word
 
     # The run's tokens are consecutive: each one's own trailing space separates it from the next.
