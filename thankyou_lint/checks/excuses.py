@@ -203,7 +203,7 @@ def failure_reason(letter: Letter) -> Iterator[Hit]:
 def _failed_act(cause: Token) -> Token | None:
     """The writer's failed act that `cause` ("because", "due") explains, if any."""
     act = cause.head
-    while act.dep_ in {"prep", "pcomp", "mark", "advcl", "pobj"} and act.head is not act:
+    while act.dep_ in {"prep", "pcomp", "mark", "advcl", "pobj"} and act.head.i != act.i:
         if act.pos_ == "VERB" and is_negated(act):
             break
         act = act.head

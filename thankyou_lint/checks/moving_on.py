@@ -113,7 +113,7 @@ def _left_unsaid(verb: Token) -> bool:
     if _said_nothing_of_it(verb):
         return False
     chain = [verb]  # up through "get the chance to", "was able to", "neglected to"
-    while chain[-1].dep_ in {"xcomp", "acl", "acomp", "dobj"} and chain[-1].head is not chain[-1]:
+    while chain[-1].dep_ in {"xcomp", "acl", "acomp", "dobj"} and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
     forgot = omitted or any(w.lemma_.lower() in FORGETTING for w in chain[1:])
     negated = any(c.dep_ == "neg" for w in chain for c in w.children)

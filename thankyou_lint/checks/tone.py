@@ -510,7 +510,7 @@ def _handed_over(token: Token) -> bool:
     ]
     if not handing:
         return False
-    said_by = subjects(verb) if handing[0] is verb else []
+    said_by = subjects(verb) if handing[0].i == verb.i else []
     if handing[0].lemma_.lower() == "accept" and said_by:
         return False  # only the imperative hands it over: "please accept this gift"
     # A sum given is the reader's only when the reader receives it, not "gave $500 of my own".
@@ -542,7 +542,7 @@ def pleading(letter: Letter) -> Iterator[Hit]:
 
 
 def _pleads(please: Token) -> bool:
-    verb = please.head if please.head is not please else None
+    verb = please.head if please.head.i != please.i else None
     if verb is not None and verb.pos_ == "VERB":
         return verb.lemma_.lower() not in REQUEST_VERBS
     return True  # "Sir please, ...": a plea standing on its own
