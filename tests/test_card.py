@@ -138,6 +138,11 @@ def test_a_point_said_again_is_the_writers_record_not_a_detail(linter: Linter) -
         # Something beside it, or something else, is new.
         ("I have attached my CV and the route plan we talked about.", True),
         ("I have enclosed a sample of my written reports from the depot.", True),
+        # Papers the process asks for are no news; what the reader asked to see is.
+        ("Attached is the medical questionnaire form that occupational health needs.", False),
+        ("I have attached the two payslips that the agency requires from new starters.", False),
+        ("As required by your recruitment office, my signed declaration is enclosed.", False),
+        ("As you requested, I have enclosed the rota plan I built for the Leeds depot.", True),
     ],
 )
 def test_sending_the_application_again_is_no_new_information(
@@ -363,6 +368,26 @@ def test_a_point_left_unsaid_or_added_is_new_information(
         # Coming back to an answer revisits it; coming back to a record only adds to it.
         ("I'd like to clarify how I solved the stock-count question.", True),
         ("I'd like to expand on my experience with payroll: I also ran the year-end close.", False),
+        # The point raised set first as the topic, then the answer with evidence.
+        (
+            "Regarding the forklift licence you said the role needs, I renewed my counterbalance"
+            " certificate last week.",
+            True,
+        ),
+        (
+            "On the question of whether I could lead a team, I have supervised six pickers on"
+            " the night shift since March.",
+            True,
+        ),
+        ("On Tuesday, I enjoyed meeting your team in the goods-in bay.", False),
+        ("About your question on shift patterns, I look forward to hearing more.", False),
+        # A named interviewer's doubt about the writer, answered in the same sentence.
+        (
+            "Mr Adeyemi wondered whether I had driven articulated lorries; I have held my C+E"
+            " licence since 2019 and drive them weekly.",
+            True,
+        ),
+        ("Mr Adeyemi wondered whether the new depot would open in spring.", False),
     ],
 )
 def test_an_objection_is_answered(linter: Linter, body: str, answers: bool) -> None:

@@ -114,7 +114,8 @@ def _confronts_objections(letter: Letter) -> ReasonCheck:
     sents = letter.sentences
     shown = {t.sent.start for t in strengths(letter)}  # sentences that restate a strength
     for i, sent in enumerate(sents):
-        if _revisits_answer(sent) and not _apologetic(letter, sent):
+        answered = _revisits_answer(sent) or _answers_its_topic(sent, shown)
+        if answered and not _apologetic(letter, sent):
             return _check(Reason.OBJECTIONS, True, letter, sent)  # the better answer itself
         if not _objection_raised(letter, sent) and not any(looks_back_poorly(t) for t in sent):
             continue
@@ -127,6 +128,43 @@ def _confronts_objections(letter: Letter) -> ReasonCheck:
         if evidence and not _apologetic(letter, sent):
             return _check(Reason.OBJECTIONS, True, letter, sent)
     return _check(Reason.OBJECTIONS, False, letter, None)
+
+
+# The words that set a topic before the clause about it: "On your concern that ...,".
+TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "re"}
+
+
+def _answers_its_topic(sent: Span, shown: set[int]) -> bool:
+    """A point raised in the interview set first as the topic, then answered with evidence
+    or a plan: "Regarding the licence requirement you flagged, I passed my test on 14
+    March", "On your point that ..., I ran the pass for 220 covers"; not "On Tuesday, I met
+    your team" (a time, not a point raised)."""
+    opening = [t for t in sent[:2] if t.lower_ in TOPIC_PREPOSITIONS and t.dep_ == "prep"]
+    said_by = [s for s in subjects(sent.root) if opening and s.i > opening[0].i]
+    if not said_by:
+        return False
+    topic = sent.doc[opening[0].i : said_by[0].left_edge.i]
+    answer = sent.doc[said_by[0].left_edge.i : sent.end]
+    if not _raised_in_the_interview(topic):
+        return False
+    return moves_on(answer) or (sent.start in shown and _names_the_writer([sent.root]))
+
+
+def _raised_in_the_interview(topic: Span) -> bool:
+    """The topic is a question, point or doubt ("your concern that", "whether I can work
+    unsupervised"), or what the reader said of it ("the requirement you flagged", "my notice
+    period, which you felt was long")."""
+    said = EXCHANGE_NOUNS | OBJECTION_LEMMAS
+    return any(
+        t.lemma_.lower() in said
+        or (t.lower_ == "whether" and _names_the_writer([t.head]))
+        or (t.pos_ == "VERB" and any(_said_by_the_reader(s) for s in subjects(t)))
+        for t in topic
+    )
+
+
+def _said_by_the_reader(subject: Token) -> bool:
+    return subject.lower_ in SECOND_PERSON or subject.lemma_ in INTERVIEWERS
 
 
 # "I'd like to clarify how I solved ...": the writer comes back to an answer to improve it.
@@ -198,11 +236,14 @@ def _about_the_exchange(verb: Token) -> bool:
 
 
 def _objection_raised(letter: Letter, sent: Span) -> bool:
+    asked = letter.tokens_with(lemmas=QUESTION_VERBS, sent=sent)
+    if any(_interviewer_asked(t) and _asked_about_the_writer(t) for t in asked):
+        return True  # "Ms Greene wondered whether I would manage without a receptionist"
     if not letter.tokens_with(SECOND_PERSON, lemmas=INTERVIEWERS, sent=sent):
         return False
     return (
         bool(letter.tokens_with(OBJECTION_LEMMAS, OBJECTION_LEMMAS, sent=sent))
-        or any(_interviewer_asked(t) for t in letter.tokens_with(lemmas=QUESTION_VERBS, sent=sent))
+        or any(_interviewer_asked(t) for t in asked)
         or any(_not_sure(t) for t in letter.tokens_with(CERTAIN_WORDS, sent=sent))
         or any(
             _their_point_about_me(t) for t in letter.tokens_with(lemmas=EXCHANGE_NOUNS, sent=sent)
@@ -250,8 +291,10 @@ def _interviewer_asked(token: Token) -> bool:
         s.lower_ in SECOND_PERSON or s.pos_ == "PROPN" or s.lemma_ in INTERVIEWERS for s in askers
     ):
         return False
-    if token.lemma_ not in {"mention", "ask"}:
-        return True
+    return token.lemma_ not in {"mention", "ask"} or _asked_about_the_writer(token)
+
+
+def _asked_about_the_writer(token: Token) -> bool:
     said = [c for c in token.children if c.dep_ in {"ccomp", "dobj", "prep"}]
     return _names_the_writer(said)
 

@@ -181,7 +181,27 @@ def _only_application_papers(sent: Span) -> bool:
         and (t.dep_ in OFFERED_DEPS or (t.dep_ == "pobj" and t.head.lower_ == "of"))
         and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)  # "a copy of"
     ]
+    if any(_asked_for_by_the_process(c) for c in sent if c.dep_ == "advcl"):
+        return bool(offered)  # "As required by your HR team, my monitoring form is attached"
     return bool(offered) and all(_paper(t) for t in offered)
+
+
+# Verbs by which papers are asked for: "that the application form asks for".
+REQUESTING = {"request", "require", "ask", "need"}
+
+
+def _asked_for_by_the_process(verb: Token) -> bool:
+    """Asked for by someone or something other than the reader: "that HR requested", "the
+    references the application form asks for", "as requested in the job advert"; not "as
+    you requested" (a follow-up the interviewer wanted) nor a bare "as requested"."""
+    if verb.lemma_.lower() not in REQUESTING:
+        return False
+    askers = [
+        *subjects(verb),
+        *(o for c in verb.children if c.dep_ == "agent" for o in c.children),
+    ]
+    where = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
+    return bool(askers or where) and not any(a.lower_ in SECOND_PERSON for a in askers)
 
 
 def _infinitive(verb: Token) -> bool:
@@ -189,8 +209,13 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _paper(noun: Token) -> bool:
+    """The application, a form to fill in, or what the process asked for."""
     words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
-    return any(w.lemma_.lower() in APPLICATION_PAPERS for w in words)
+    return (
+        any(w.lemma_.lower() in APPLICATION_PAPERS for w in words)
+        or noun.lemma_.lower() == "form"
+        or any(_asked_for_by_the_process(c) for c in noun.children if c.dep_ in {"relcl", "acl"})
+    )
 
 
 def hands_over(verb: Token) -> bool:
